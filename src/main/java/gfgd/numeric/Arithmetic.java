@@ -1,0 +1,177 @@
+package gfgd.numeric;
+
+import java.util.List;
+
+/**
+ * The small matrix-level arithmetic every objective and solver is written against, once.
+ *
+ * <p>Two implementations exist: {@link DoubleArithmetic} (EJML {@code DMatrixRMaj}, IEEE double) and
+ * {@link ApfloatArithmetic} (apfloat, a fixed number of significant digits routed through one
+ * precision context). Code written against this interface runs unchanged in both, which is how the
+ * double and arbitrary-precision results are pinned together.
+ *
+ * <p>Conventions: matrices are dense and row-major; a vector is an {@code n x 1} matrix. Every
+ * operation returns a new matrix and leaves its arguments unmodified, except {@link #set},
+ * {@link #addInPlace} and {@link #pack}, which modify their first (matrix) argument, as their names say.
+ *
+ * @param <S> the scalar type
+ * @param <M> the matrix type
+ */
+public interface Arithmetic<S, M> {
+
+    /** A short name: {@code "double"} or {@code "apfloat(<digits>)"}. */
+    String name();
+
+    // ---------------------------------------------------------------- scalars
+
+    /** The integer {@code n}, exactly. */
+    S of(long n);
+
+    /** A decimal literal such as {@code "0.3"} or {@code "-1.5e-7"}, rounded once to this arithmetic. */
+    S parse(String decimal);
+
+    /**
+     * The exact binary value of {@code x} (rounded once to this arithmetic's precision). Use it only
+     * for values that are exact binary fractions or already double results; a decimal constant such
+     * as 0.1 must go through {@link #parse}.
+     *
+     * @throws IllegalArgumentException if {@code x} is not finite
+     */
+    S exact(double x);
+
+    default S zero() { return of(0); }
+
+    default S one() { return of(1); }
+
+    /** The ratio {@code p / q} of two integers, rounded once. */
+    default S ratio(long p, long q) { return div(of(p), of(q)); }
+
+    S add(S a, S b);
+
+    S sub(S a, S b);
+
+    S mul(S a, S b);
+
+    /** @throws ArithmeticException if {@code b} is zero */
+    S div(S a, S b);
+
+    S negate(S a);
+
+    /** @throws ArithmeticException if {@code a < 0} */
+    S sqrt(S a);
+
+    S abs(S a);
+
+    /** {@code exp(a)}. */
+    S exp(S a);
+
+    /** Natural logarithm. @throws ArithmeticException if {@code a <= 0} */
+    S log(S a);
+
+    int signum(S a);
+
+    int compare(S a, S b);
+
+    double toDouble(S a);
+
+    /** A decimal string with every digit this arithmetic carries. */
+    String toString(S a);
+
+    /** Unit roundoff of this arithmetic: 2^-53 for double, 10^-(digits+guard-1) for apfloat. */
+    double epsilon();
+
+    // ---------------------------------------------------------------- matrices
+
+    M zeros(int rows, int cols);
+
+    default M identity(int n) {
+        M m = zeros(n, n);
+        S one = one();
+        for (int i = 0; i < n; i++) {
+            set(m, i, i, one);
+        }
+        return m;
+    }
+
+    int rows(M m);
+
+    int cols(M m);
+
+    S get(M m, int i, int j);
+
+    /** Sets entry (i, j) of {@code m}. Modifies {@code m}. */
+    void set(M m, int i, int j, S value);
+
+    /** A {@code rows x cols} matrix from row-major doubles, each taken exactly (see {@link #exact}). */
+    M fromDoubles(int rows, int cols, double... rowMajor);
+
+    /** A {@code rows x cols} matrix from row-major decimal literals (see {@link #parse}). */
+    M fromStrings(int rows, int cols, String... rowMajor);
+
+    /** Row-major doubles (nearest double to each entry). */
+    double[] toDoubles(M m);
+
+    /** A column vector from doubles, each taken exactly. */
+    default M vector(double... values) { return fromDoubles(values.length, 1, values); }
+
+    M copy(M m);
+
+    M transpose(M m);
+
+    /** {@code a * b}. */
+    M mult(M a, M b);
+
+    /** {@code a' * b}. */
+    M multTransA(M a, M b);
+
+    /** {@code a * b'}. */
+    M multTransB(M a, M b);
+
+    /** {@code a + b}. */
+    M plus(M a, M b);
+
+    /** {@code a - b}. */
+    M minus(M a, M b);
+
+    /** {@code s * a}. */
+    M scale(S s, M a);
+
+    /** {@code a + s * b}. */
+    M addScaled(M a, S s, M b);
+
+    /** {@code a <- a + s * b}. Modifies {@code a}; returns it. */
+    M addInPlace(M a, S s, M b);
+
+    /** Entrywise product {@code a .* b}. */
+    M hadamard(M a, M b);
+
+    /** Frobenius inner product {@code sum_ij a_ij b_ij}. */
+    S dot(M a, M b);
+
+    /** Frobenius norm. */
+    default S norm(M a) { return sqrt(dot(a, a)); }
+
+    /** The {@code rows x cols} block stored row-major in {@code vector} from {@code offset} on (a copy). */
+    M unpack(M vector, int offset, int rows, int cols);
+
+    /** Writes {@code block} row-major into {@code vector} from {@code offset} on. Modifies {@code vector}. */
+    void pack(M block, M vector, int offset);
+
+    /** The blocks written one after the other, row-major, into a new column vector. */
+    default M concat(List<M> blocks) {
+        int n = 0;
+        for (M b : blocks) {
+            n += rows(b) * cols(b);
+        }
+        M v = zeros(n, 1);
+        int off = 0;
+        for (M b : blocks) {
+            pack(b, v, off);
+            off += rows(b) * cols(b);
+        }
+        return v;
+    }
+
+    /** Whether every entry is finite (always true for apfloat). */
+    boolean isFinite(M m);
+}

@@ -1,0 +1,4 @@
+/**
+ * Arithmetic in two precisions: IEEE double on EJML matrices and apfloat at a fixed precision context, behind one matrix-level interface ({@link gfgd.numeric.Arithmetic}); named tolerances and argument checks.
+ */
+package gfgd.numeric;

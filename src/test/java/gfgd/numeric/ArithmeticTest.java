@@ -1,0 +1,66 @@
+package gfgd.numeric;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apfloat.Apfloat;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class ArithmeticTest {
+
+    private static final DoubleArithmetic D = DoubleArithmetic.INSTANCE;
+    private static final ApfloatArithmetic A = ApfloatArithmetic.digits(40);
+
+    @Test
+    void matrixProductsAgreeAcrossArithmetics() {
+        double[] a = {1, -0.5, 0.25, 2, 3.5, -1.25};
+        double[] b = {0.5, 1, -2, 0.75, 1.5, -0.125};
+        DMatrixRMaj da = D.fromDoubles(2, 3, a);
+        DMatrixRMaj db = D.fromDoubles(3, 2, b);
+        ApMatrix aa = A.fromDoubles(2, 3, a);
+        ApMatrix ab = A.fromDoubles(3, 2, b);
+        assertArrayEquals(D.toDoubles(D.mult(da, db)), A.toDoubles(A.mult(aa, ab)));
+        assertArrayEquals(D.toDoubles(D.multTransA(da, D.transpose(db))), A.toDoubles(A.multTransA(aa, A.transpose(ab))));
+        assertArrayEquals(D.toDoubles(D.multTransB(da, D.transpose(db))), A.toDoubles(A.multTransB(aa, A.transpose(ab))));
+        assertEquals(D.dot(da, da), A.toDouble(A.dot(aa, aa)), 0.0);
+    }
+
+    @Test
+    void decimalConstantsAreNotTakenFromDoubles() {
+        Apfloat tenth = A.parse("0.1");
+        Apfloat fromDouble = A.exact(0.1);
+        assertTrue(A.abs(A.sub(tenth, fromDouble)).doubleValue() > 1e-18);
+        assertEquals(0, A.compare(A.mul(tenth, A.of(10)), A.one()));
+    }
+
+    @Test
+    void packAndUnpackRoundTrip() {
+        DMatrixRMaj v = D.vector(1, 2, 3, 4, 5, 6, 7);
+        DMatrixRMaj block = D.unpack(v, 1, 2, 3);
+        assertEquals(5.0, block.get(1, 0));
+        DMatrixRMaj w = D.zeros(7, 1);
+        D.pack(block, w, 1);
+        assertEquals(6.0, w.get(5, 0));
+    }
+
+    @Test
+    void badInputNamesTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> D.fromDoubles(1, 2, 1.0, Double.NaN));
+        assertTrue(e.getMessage().contains("entry 1") && e.getMessage().contains("NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Precision.digits(5));
+        assertTrue(e.getMessage().contains("digits") && e.getMessage().contains("5"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Precision.digits(20).requireResolves(1e-25));
+        assertTrue(e.getMessage().contains("20 digits") && e.getMessage().contains("1.0E-25"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> A.parse("1.2.3"));
+        assertTrue(e.getMessage().contains("1.2.3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> D.mult(D.zeros(2, 3), D.zeros(2, 3)));
+        assertTrue(e.getMessage().contains("3 vs 2"), e.getMessage());
+    }
+
+    private static void assertArrayEquals(double[] expected, double[] actual) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, 1e-15);
+    }
+}
