@@ -174,4 +174,20 @@ public interface Arithmetic<S, M> {
 
     /** Whether every entry is finite (always true for apfloat). */
     boolean isFinite(M m);
+
+    /**
+     * {@code s_ij = (z_ij > 0 ? positive : otherwise)}: the slope matrix of a homogeneous activation
+     * (ReLU, leaky ReLU) at {@code z}. Needs only comparisons, so it is exact in every arithmetic.
+     */
+    default M select(M z, S positive, S otherwise) {
+        int r = rows(z);
+        int c = cols(z);
+        M s = zeros(r, c);
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                set(s, i, j, signum(get(z, i, j)) > 0 ? positive : otherwise);
+            }
+        }
+        return s;
+    }
 }
