@@ -323,13 +323,48 @@ public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
     }
 
     @Override
-    public DMatrixRMaj select(DMatrixRMaj z, Double positive, Double otherwise) {
-        DMatrixRMaj s = new DMatrixRMaj(z.numRows, z.numCols);
+    public DMatrixRMaj scaleBySign(DMatrixRMaj m, DMatrixRMaj z, Double positive, Double otherwise) {
+        sameShape(m, z);
+        DMatrixRMaj r = new DMatrixRMaj(z.numRows, z.numCols);
         double p = positive;
         double o = otherwise;
+        double[] md = m.data;
+        double[] zd = z.data;
+        double[] rd = r.data;
         int n = z.getNumElements();
         for (int k = 0; k < n; k++) {
-            s.data[k] = z.data[k] > 0 ? p : o;
+            rd[k] = md[k] * (zd[k] > 0 ? p : o);
+        }
+        return r;
+    }
+
+    @Override
+    public DMatrixRMaj multPlusRow(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj row) {
+        Checks.same("a.cols vs b.rows", a.numCols, b.numRows);
+        int m = a.numRows;
+        int n = b.numCols;
+        int k = a.numCols;
+        Checks.size("row", row.getNumElements(), n);
+        DMatrixRMaj c = new DMatrixRMaj(m, n);
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(row.data, 0, c.data, i * n, n);
+        }
+        blas.dgemm("N", "N", n, m, k, 1.0, b.data, n, a.data, k, 1.0, c.data, n);
+        return c;
+    }
+
+    @Override
+    public DMatrixRMaj columnSums(DMatrixRMaj m) {
+        int r = m.numRows;
+        int c = m.numCols;
+        DMatrixRMaj s = new DMatrixRMaj(c, 1);
+        double[] sd = s.data;
+        double[] md = m.data;
+        for (int i = 0; i < r; i++) {
+            int off = i * c;
+            for (int j = 0; j < c; j++) {
+                sd[j] += md[off + j];
+            }
         }
         return s;
     }

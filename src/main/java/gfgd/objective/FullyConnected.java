@@ -100,7 +100,6 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
     // derived, in arithmetic a
     private final M x;
     private final M y;
-    private final M ones;
     private final S slopePositive;
     private final S slopeOther;
     private final S invN;
@@ -128,7 +127,6 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
         this.dimension = off;
         this.x = x;
         this.y = y;
-        this.ones = onesColumn(a, data.samples());
         this.slopePositive = a.one();
         this.slopeOther = a.exact(activation.alpha());
         this.invN = a.ratio(1, data.samples());
@@ -314,10 +312,10 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
             M h = f.inputs.get(l - 1);
             a.pack(a.multTransA(h, delta), g, weightOffset[l]);
             if (biases) {
-                a.pack(a.multTransA(delta, ones), g, biasOffset[l]);
+                a.pack(a.columnSums(delta), g, biasOffset[l]);
             }
             if (l > 1) {
-                delta = applySlope(a.multTransB(delta, f.weights.get(l - 1)), f.slopes.get(l - 2));
+                delta = applySlope(a.multTransB(delta, f.weights.get(l - 1)), f.preActivations.get(l - 2));
             }
         }
         return g;
@@ -353,16 +351,16 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
             }
             a.pack(rgw, hv, weightOffset[l]);
             if (biases) {
-                a.pack(a.multTransA(rDelta, ones), hv, biasOffset[l]);
+                a.pack(a.columnSums(rDelta), hv, biasOffset[l]);
             }
             if (l > 1) {
                 M w = f.weights.get(l - 1);
                 M vw = f.rWeights.get(l - 1);
-                M slope = f.slopes.get(l - 2);
+                M z = f.preActivations.get(l - 2);
                 M rBack = a.multTransB(rDelta, w);
                 a.addInPlace(rBack, a.one(), a.multTransB(delta, vw));
-                rDelta = applySlope(rBack, slope);
-                delta = applySlope(a.multTransB(delta, w), slope);
+                rDelta = applySlope(rBack, z);
+                delta = applySlope(a.multTransB(delta, w), z);
             }
         }
         return hv;
@@ -386,8 +384,6 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
     private final class Forward {
         /** H_0 .. H_{L-1}. */
         final List<M> inputs = new ArrayList<>();
-        /** sigma'(Z_1) .. sigma'(Z_{L-1}); null entries for the linear activation. */
-        final List<M> slopes = new ArrayList<>();
         /** Z_1 .. Z_{L-1}. */
         final List<M> preActivations = new ArrayList<>();
         /** W_1 .. W_L. */
@@ -409,21 +405,15 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
             M w = a.unpack(theta, weightOffset[l], widths[l - 1], widths[l]);
             f.inputs.add(h);
             f.weights.add(w);
-            M z = a.mult(h, w);
-            if (biases) {
-                a.addInPlace(z, a.one(), a.mult(ones, a.unpack(theta, biasOffset[l], 1, widths[l])));
-            }
+            M z = biases ? a.multPlusRow(h, w, a.unpack(theta, biasOffset[l], 1, widths[l])) : a.mult(h, w);
             M rz = null;
             if (v != null) {
                 M vw = a.unpack(v, weightOffset[l], widths[l - 1], widths[l]);
                 f.rInputs.add(rh);
                 f.rWeights.add(vw);
-                rz = a.mult(h, vw);
+                rz = biases ? a.multPlusRow(h, vw, a.unpack(v, biasOffset[l], 1, widths[l])) : a.mult(h, vw);
                 if (rh != null) {
                     a.addInPlace(rz, a.one(), a.mult(rh, w));
-                }
-                if (biases) {
-                    a.addInPlace(rz, a.one(), a.mult(ones, a.unpack(v, biasOffset[l], 1, widths[l])));
                 }
             }
             if (l == depth()) {
@@ -431,17 +421,16 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
                 f.rOutput = rz;
             } else {
                 f.preActivations.add(z);
-                M slope = activation.isLinear() ? null : a.select(z, slopePositive, slopeOther);
-                f.slopes.add(slope);
-                h = applySlope(z, slope);
-                rh = rz == null ? null : applySlope(rz, slope);
+                h = applySlope(z, z);
+                rh = rz == null ? null : applySlope(rz, z);
             }
         }
         return f;
     }
 
-    private M applySlope(M m, M slope) {
-        return slope == null ? m : a.hadamard(m, slope);
+    /** {@code m .* sigma'(z)}; with {@code m = z} this is {@code sigma(z)} (homogeneity). */
+    private M applySlope(M m, M z) {
+        return activation.isLinear() ? m : a.scaleBySign(m, z, slopePositive, slopeOther);
     }
 
     // ---------------------------------------------------------------- losses
@@ -553,15 +542,6 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static <S, M> M onesColumn(Arithmetic<S, M> a, int n) {
-        M o = a.zeros(n, 1);
-        S one = a.one();
-        for (int i = 0; i < n; i++) {
-            a.set(o, i, 0, one);
-        }
-        return o;
-    }
 
     private void checkLayer(int l) {
         if (l < 1 || l > depth()) {

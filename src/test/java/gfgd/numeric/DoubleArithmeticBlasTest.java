@@ -1,9 +1,11 @@
 package gfgd.numeric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ludovic.netlib.blas.JavaBLAS;
+import java.util.Arrays;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -73,15 +75,40 @@ class DoubleArithmeticBlasTest {
     }
 
     @Test
-    void selectPicksSlopesByTheSignOfEachEntry() {
+    void scaleBySignUsesTheSlopeOnEachSideOfZero() {
         DMatrixRMaj z = DEFAULT.fromDoubles(1, 4, -1.0, 0.0, 2.0, -0.0);
-        DMatrixRMaj s = DEFAULT.select(z, 1.0, 0.25);
-        assertEquals(0.25, s.get(0, 0), 0.0);
-        assertEquals(0.25, s.get(0, 1), 0.0);
-        assertEquals(1.0, s.get(0, 2), 0.0);
-        assertEquals(0.25, s.get(0, 3), 0.0);
+        DMatrixRMaj m = DEFAULT.fromDoubles(1, 4, 3.0, 5.0, 7.0, 11.0);
+        DMatrixRMaj s = DEFAULT.scaleBySign(m, z, 1.0, 0.25);
+        assertEquals("[0.75, 1.25, 7.0, 2.75]", Arrays.toString(DEFAULT.toDoubles(s)));
         ApfloatArithmetic ap = ApfloatArithmetic.digits(20);
-        double[] viaDefault = ap.toDoubles(ap.select(ap.fromDoubles(1, 4, -1.0, 0.0, 2.0, -0.0), ap.one(), ap.exact(0.25)));
-        assertEquals(java.util.Arrays.toString(DEFAULT.toDoubles(s)), java.util.Arrays.toString(viaDefault));
+        double[] viaDefault = ap.toDoubles(ap.scaleBySign(ap.fromDoubles(1, 4, 3.0, 5.0, 7.0, 11.0),
+                ap.fromDoubles(1, 4, -1.0, 0.0, 2.0, -0.0), ap.one(), ap.exact(0.25)));
+        assertEquals(Arrays.toString(DEFAULT.toDoubles(s)), Arrays.toString(viaDefault));
+    }
+
+    @Test
+    void biasRowsAndColumnSumsMatchTheirDefinitions() {
+        Random r = new Random(5L);
+        DMatrixRMaj a = random(r, 7, 3);
+        DMatrixRMaj b = random(r, 3, 4);
+        DMatrixRMaj row = random(r, 1, 4);
+        DMatrixRMaj ones = new DMatrixRMaj(7, 1);
+        ones.fill(1.0);
+        DMatrixRMaj expected = CommonOps_DDRM.add(CommonOps_DDRM.mult(a, b, null), CommonOps_DDRM.mult(ones, row, null), null);
+        assertTrue(relativeError(DEFAULT.multPlusRow(a, b, row), expected) < BLAS_TOLERANCE);
+        assertTrue(relativeError(DEFAULT.multPlusRow(a, b, DEFAULT.transpose(row)), expected) < BLAS_TOLERANCE);
+        DMatrixRMaj sums = new DMatrixRMaj(4, 1);
+        CommonOps_DDRM.multTransA(expected, ones, sums);
+        assertTrue(relativeError(DEFAULT.columnSums(expected), sums) < BLAS_TOLERANCE);
+        ApfloatArithmetic ap = ApfloatArithmetic.digits(30);
+        ApMatrix viaDefault = ap.multPlusRow(ap.fromDoubles(7, 3, a.data), ap.fromDoubles(3, 4, b.data),
+                ap.fromDoubles(1, 4, row.data));
+        assertTrue(relativeError(DEFAULT.fromDoubles(7, 4, ap.toDoubles(viaDefault)), expected) < BLAS_TOLERANCE);
+        assertTrue(relativeError(DEFAULT.fromDoubles(4, 1, ap.toDoubles(ap.columnSums(viaDefault))), sums) < BLAS_TOLERANCE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DEFAULT.multPlusRow(a, b, DEFAULT.zeros(1, 3)));
+        assertTrue(e.getMessage().contains("row") && e.getMessage().contains("3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ap.multPlusRow(ap.zeros(2, 3), ap.zeros(3, 4), ap.zeros(1, 3)));
+        assertTrue(e.getMessage().contains("row") && e.getMessage().contains("3"), e.getMessage());
     }
 }
