@@ -28,11 +28,11 @@ class FullyConnectedTest {
     private static final ApfloatArithmetic AP = ApfloatArithmetic.digits(60);
     private static final DoubleArithmetic D = DoubleArithmetic.INSTANCE;
 
-    /** Central-difference step: truncation error ~ h^2 = 1e-32, cancellation ~ 1e-70 / h = 1e-55. */
-    private static final String FD_STEP = "1e-16";
+    /** Central-difference step: truncation error ~ h^2 = 1e-40, cancellation ~ 1e-70 / h = 1e-50. */
+    private static final String FD_STEP = "1e-20";
     /** Agreement of exact derivatives with central differences at 60 digits (the brief's bar). */
     private static final double FD_TOLERANCE = 1e-25;
-    /** Pre-activations farther than this from 0 keep theta +- h*e_k on one side of every kink. */
+    /** Pre-activations this far from 0 keep theta +- h*e_k (h = 1e-20) on one side of every kink. */
     private static final double KINK_MARGIN = 1e-3;
     /** double against apfloat: a few hundred roundings of 1.1e-16 on O(1) quantities. */
     private static final double DOUBLE_TOLERANCE = 1e-12;
@@ -118,32 +118,15 @@ class FullyConnectedTest {
     @MethodSource("networks")
     void gradientMatchesCentralDifferences(Activation act, Loss loss, boolean biases) {
         FullyConnected<Apfloat, ApMatrix> f = net(AP, act, loss, biases);
-        ApMatrix theta = pointAwayFromKinks(f, 7);
-        Apfloat h = AP.parse(FD_STEP);
-        Apfloat twoH = AP.mul(AP.of(2), h);
-        ApMatrix fd = AP.zeros(f.dimension(), 1);
-        for (int k = 0; k < f.dimension(); k++) {
-            ApMatrix plus = AP.copy(theta);
-            AP.set(plus, k, 0, AP.add(AP.get(theta, k, 0), h));
-            ApMatrix minus = AP.copy(theta);
-            AP.set(minus, k, 0, AP.sub(AP.get(theta, k, 0), h));
-            AP.set(fd, k, 0, AP.div(AP.sub(f.value(plus), f.value(minus)), twoH));
-        }
-        double err = relativeError(AP, f.gradient(theta), fd);
-        assertTrue(err < FD_TOLERANCE, "relative error " + err);
+        ObjectiveContract.assertGradientMatchesCentralDifferences(f, pointAwayFromKinks(f, 7), FD_STEP, FD_TOLERANCE);
     }
 
     @ParameterizedTest
     @MethodSource("networks")
     void hessianVectorProductMatchesCentralDifferencesOfTheGradient(Activation act, Loss loss, boolean biases) {
         FullyConnected<Apfloat, ApMatrix> f = net(AP, act, loss, biases);
-        ApMatrix theta = pointAwayFromKinks(f, 11);
-        ApMatrix v = AP.vector(point(f.dimension(), 13));
-        Apfloat h = AP.parse(FD_STEP);
-        ApMatrix fd = AP.scale(AP.div(AP.one(), AP.mul(AP.of(2), h)),
-                AP.minus(f.gradient(AP.addScaled(theta, h, v)), f.gradient(AP.addScaled(theta, AP.negate(h), v))));
-        double err = relativeError(AP, f.hessianVectorProduct(theta, v), fd);
-        assertTrue(err < FD_TOLERANCE, "relative error " + err);
+        ObjectiveContract.assertHessianVectorProductMatchesCentralDifferences(f, pointAwayFromKinks(f, 11),
+                AP.vector(point(f.dimension(), 13)), FD_STEP, FD_TOLERANCE);
     }
 
     @ParameterizedTest
@@ -151,40 +134,17 @@ class FullyConnectedTest {
     void doubleAgreesWithApfloat(Activation act, Loss loss, boolean biases) {
         FullyConnected<Apfloat, ApMatrix> fa = net(AP, act, loss, biases);
         FullyConnected<Double, DMatrixRMaj> fd = net(D, act, loss, biases);
-        double[] t = point(fd.dimension(), 17);
-        double[] v = point(fd.dimension(), 19);
-        ApMatrix ta = AP.vector(t);
-        ApMatrix va = AP.vector(v);
-        DMatrixRMaj td = D.vector(t);
-        DMatrixRMaj vd = D.vector(v);
-        double expected = AP.toDouble(fa.value(ta));
-        assertEquals(expected, fd.value(td), DOUBLE_TOLERANCE * Math.abs(expected));
-        assertTrue(relativeError(D, fd.gradient(td), D.vector(AP.toDoubles(fa.gradient(ta)))) < DOUBLE_TOLERANCE);
-        assertTrue(relativeError(D, fd.hessianVectorProduct(td, vd),
-                D.vector(AP.toDoubles(fa.hessianVectorProduct(ta, va)))) < DOUBLE_TOLERANCE);
+        ObjectiveContract.assertArithmeticsAgree(fd, fa, point(fd.dimension(), 17), point(fd.dimension(), 19),
+                DOUBLE_TOLERANCE);
     }
 
     @ParameterizedTest
     @MethodSource("networks")
-    void hessianVectorProductEqualsDenseHessianTimesV(Activation act, Loss loss, boolean biases) {
+    void hessianIsSymmetricAndEqualsTheProductWithV(Activation act, Loss loss, boolean biases) {
+        // the columns H e_j are not symmetrised: an exact second derivative is symmetric by itself
         FullyConnected<Double, DMatrixRMaj> f = net(D, act, loss, biases);
-        DMatrixRMaj theta = D.vector(point(f.dimension(), 23));
-        DMatrixRMaj v = D.vector(point(f.dimension(), 29));
-        // columns H e_j, not symmetrised: an exact second derivative is symmetric by itself
-        int d = f.dimension();
-        DMatrixRMaj columns = D.zeros(d, d);
-        DMatrixRMaj e = D.zeros(d, 1);
-        for (int j = 0; j < d; j++) {
-            e.set(j, 0, 1.0);
-            DMatrixRMaj col = f.hessianVectorProduct(theta, e);
-            e.set(j, 0, 0.0);
-            for (int i = 0; i < d; i++) {
-                columns.set(i, j, col.get(i, 0));
-            }
-        }
-        assertTrue(relativeError(D, D.transpose(columns), columns) < ROUNDING_TOLERANCE, "Hessian not symmetric");
-        DMatrixRMaj dense = f.hessian(theta);
-        assertTrue(relativeError(D, D.mult(dense, v), f.hessianVectorProduct(theta, v)) < ROUNDING_TOLERANCE);
+        ObjectiveContract.assertHessianSymmetricAndConsistent(f, D.vector(point(f.dimension(), 23)),
+                D.vector(point(f.dimension(), 29)), ROUNDING_TOLERANCE);
     }
 
     @Test
