@@ -326,14 +326,19 @@ public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
     public DMatrixRMaj scaleBySign(DMatrixRMaj m, DMatrixRMaj z, Double positive, Double otherwise) {
         sameShape(m, z);
         DMatrixRMaj r = new DMatrixRMaj(z.numRows, z.numCols);
-        double p = positive;
-        double o = otherwise;
+        long pBits = Double.doubleToRawLongBits(positive);
+        long oBits = Double.doubleToRawLongBits(otherwise);
+        long diff = pBits ^ oBits;
         double[] md = m.data;
         double[] zd = z.data;
         double[] rd = r.data;
         int n = z.getNumElements();
         for (int k = 0; k < n; k++) {
-            rd[k] = md[k] * (zd[k] > 0 ? p : o);
+            // branch-free (the signs of z are unpredictable): the raw bits of z, as a signed long, are
+            // >= 1 exactly when z > 0 (or z is a positive NaN); the slope's bits are then selected exactly
+            long zb = Double.doubleToRawLongBits(zd[k]);
+            long positiveMask = ~((zb - 1) | zb) >> 63;
+            rd[k] = md[k] * Double.longBitsToDouble(oBits ^ (diff & positiveMask));
         }
         return r;
     }

@@ -73,4 +73,9 @@ class DigitsMlpTest {
         assertTrue(same == theta);
         assertEquals(0.0, D.norm(D.minus(theta, expected)), 0.0);
     }
+
+    @Test
+    void gdMlpIsRegisteredUnderItsWorkloadName() {
+        assertTrue(Workloads.byName("gd-mlp").orElseThrow() instanceof GdMlpWorkload);
+    }
 }
