@@ -227,4 +227,51 @@ public interface Arithmetic<S, M> {
         }
         return s;
     }
+
+    // ------------------------------------------------- destination-passing variants (hot loops)
+    // Each writes its result into {@code out} (which must have the result's shape and, unless stated,
+    // must not be an argument), modifies only {@code out}, and returns it. The defaults compute a new matrix and copy it; DoubleArithmetic writes
+    // in place, so that a loop reusing its buffers allocates nothing.
+
+    /** {@code out <- a * b}. Modifies {@code out}. */
+    default M multInto(M a, M b, M out) {
+        return copyInto(mult(a, b), out);
+    }
+
+    /** {@code out <- a' * b}. Modifies {@code out}. */
+    default M multTransAInto(M a, M b, M out) {
+        return copyInto(multTransA(a, b), out);
+    }
+
+    /** {@code out <- a * b'}. Modifies {@code out}. */
+    default M multTransBInto(M a, M b, M out) {
+        return copyInto(multTransB(a, b), out);
+    }
+
+    /** {@code out <- a * b + 1 row} (see {@link #multPlusRow}). Modifies {@code out}. */
+    default M multPlusRowInto(M a, M b, M row, M out) {
+        return copyInto(multPlusRow(a, b, row), out);
+    }
+
+    /**
+     * {@code out <- m .* (z > 0 ? positive : otherwise)} (see {@link #scaleBySign}); {@code out} may be
+     * {@code m} or {@code z}. Modifies {@code out}.
+     */
+    default M scaleBySignInto(M m, M z, S positive, S otherwise, M out) {
+        return copyInto(scaleBySign(m, z, positive, otherwise), out);
+    }
+
+    /**
+     * {@code out <- result} entry by entry. Modifies {@code out}; returns it.
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    default M copyInto(M result, M out) {
+        if (rows(result) != rows(out) || cols(result) != cols(out)) {
+            throw new IllegalArgumentException("out must be " + rows(result) + "x" + cols(result) + ", got "
+                    + rows(out) + "x" + cols(out));
+        }
+        pack(result, out, 0);
+        return out;
+    }
 }

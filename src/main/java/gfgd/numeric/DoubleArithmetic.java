@@ -209,38 +209,53 @@ public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
 
     @Override
     public DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
-        Checks.same("a.cols vs b.rows", a.numCols, b.numRows);
-        int m = a.numRows;
-        int n = b.numCols;
-        int k = a.numCols;
-        DMatrixRMaj c = new DMatrixRMaj(m, n);
-        // column-major: C' (n x m) = B' (n x k) * A' (k x m)
-        blas.dgemm("N", "N", n, m, k, 1.0, b.data, n, a.data, k, 0.0, c.data, n);
-        return c;
+        return multInto(a, b, new DMatrixRMaj(a.numRows, b.numCols));
     }
 
     @Override
     public DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b) {
-        Checks.same("a.rows vs b.rows", a.numRows, b.numRows);
-        int m = a.numCols;
-        int n = b.numCols;
-        int k = a.numRows;
-        DMatrixRMaj c = new DMatrixRMaj(m, n);
-        // column-major: C' (n x m) = B' (n x k) * A (k x m), A stored as A' (m x k)
-        blas.dgemm("N", "T", n, m, k, 1.0, b.data, n, a.data, m, 0.0, c.data, n);
-        return c;
+        return multTransAInto(a, b, new DMatrixRMaj(a.numCols, b.numCols));
     }
 
     @Override
     public DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b) {
+        return multTransBInto(a, b, new DMatrixRMaj(a.numRows, b.numRows));
+    }
+
+    @Override
+    public DMatrixRMaj multInto(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        Checks.same("a.cols vs b.rows", a.numCols, b.numRows);
+        int m = a.numRows;
+        int n = b.numCols;
+        int k = a.numCols;
+        requireShape(out, m, n);
+        // column-major: C' (n x m) = B' (n x k) * A' (k x m)
+        blas.dgemm("N", "N", n, m, k, 1.0, b.data, n, a.data, k, 0.0, out.data, n);
+        return out;
+    }
+
+    @Override
+    public DMatrixRMaj multTransAInto(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        Checks.same("a.rows vs b.rows", a.numRows, b.numRows);
+        int m = a.numCols;
+        int n = b.numCols;
+        int k = a.numRows;
+        requireShape(out, m, n);
+        // column-major: C' (n x m) = B' (n x k) * A (k x m), A stored as A' (m x k)
+        blas.dgemm("N", "T", n, m, k, 1.0, b.data, n, a.data, m, 0.0, out.data, n);
+        return out;
+    }
+
+    @Override
+    public DMatrixRMaj multTransBInto(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
         Checks.same("a.cols vs b.cols", a.numCols, b.numCols);
         int m = a.numRows;
         int n = b.numRows;
         int k = a.numCols;
-        DMatrixRMaj c = new DMatrixRMaj(m, n);
+        requireShape(out, m, n);
         // column-major: C' (n x m) = B (n x k) * A' (k x m), B stored as B' (k x n)
-        blas.dgemm("T", "N", n, m, k, 1.0, b.data, k, a.data, k, 0.0, c.data, n);
-        return c;
+        blas.dgemm("T", "N", n, m, k, 1.0, b.data, k, a.data, k, 0.0, out.data, n);
+        return out;
     }
 
     @Override
@@ -324,14 +339,20 @@ public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
 
     @Override
     public DMatrixRMaj scaleBySign(DMatrixRMaj m, DMatrixRMaj z, Double positive, Double otherwise) {
+        return scaleBySignInto(m, z, positive, otherwise, new DMatrixRMaj(z.numRows, z.numCols));
+    }
+
+    @Override
+    public DMatrixRMaj scaleBySignInto(DMatrixRMaj m, DMatrixRMaj z, Double positive, Double otherwise,
+                                       DMatrixRMaj out) {
         sameShape(m, z);
-        DMatrixRMaj r = new DMatrixRMaj(z.numRows, z.numCols);
+        requireShape(out, z.numRows, z.numCols);
         long pBits = Double.doubleToRawLongBits(positive);
         long oBits = Double.doubleToRawLongBits(otherwise);
         long diff = pBits ^ oBits;
         double[] md = m.data;
         double[] zd = z.data;
-        double[] rd = r.data;
+        double[] rd = out.data;
         int n = z.getNumElements();
         for (int k = 0; k < n; k++) {
             // branch-free (the signs of z are unpredictable): the raw bits of z, as a signed long, are
@@ -340,22 +361,27 @@ public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
             long positiveMask = ~((zb - 1) | zb) >> 63;
             rd[k] = md[k] * Double.longBitsToDouble(oBits ^ (diff & positiveMask));
         }
-        return r;
+        return out;
     }
 
     @Override
     public DMatrixRMaj multPlusRow(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj row) {
+        return multPlusRowInto(a, b, row, new DMatrixRMaj(a.numRows, b.numCols));
+    }
+
+    @Override
+    public DMatrixRMaj multPlusRowInto(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj row, DMatrixRMaj out) {
         Checks.same("a.cols vs b.rows", a.numCols, b.numRows);
         int m = a.numRows;
         int n = b.numCols;
         int k = a.numCols;
         Checks.size("row", row.getNumElements(), n);
-        DMatrixRMaj c = new DMatrixRMaj(m, n);
+        requireShape(out, m, n);
         for (int i = 0; i < m; i++) {
-            System.arraycopy(row.data, 0, c.data, i * n, n);
+            System.arraycopy(row.data, 0, out.data, i * n, n);
         }
-        blas.dgemm("N", "N", n, m, k, 1.0, b.data, n, a.data, k, 1.0, c.data, n);
-        return c;
+        blas.dgemm("N", "N", n, m, k, 1.0, b.data, n, a.data, k, 1.0, out.data, n);
+        return out;
     }
 
     @Override
@@ -372,6 +398,13 @@ public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
             }
         }
         return s;
+    }
+
+    private static void requireShape(DMatrixRMaj out, int rows, int cols) {
+        if (out.numRows != rows || out.numCols != cols) {
+            throw new IllegalArgumentException("out must be " + rows + "x" + cols + ", got "
+                    + out.numRows + "x" + out.numCols);
+        }
     }
 
     private static void sameShape(DMatrixRMaj a, DMatrixRMaj b) {

@@ -103,6 +103,8 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
     private final S slopePositive;
     private final S slopeOther;
     private final S invN;
+    /** Per-thread buffers of value and gradient (so that a descent loop allocates no N x d_l matrices). */
+    private final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(Workspace::new);
 
     private FullyConnected(Arithmetic<S, M> a, Dataset data, int[] widths, Activation activation,
                            Loss loss, boolean biases, M x, M y) {
@@ -280,7 +282,7 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
     /** The network output {@code F} ({@code N x d_L}) at {@code theta}. */
     public M output(M theta) {
         requireParameters(theta);
-        return forward(theta, null).output;
+        return forward(theta, null, null).output;
     }
 
     /**
@@ -290,7 +292,7 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
      */
     public List<M> preActivations(M theta) {
         requireParameters(theta);
-        Forward f = forward(theta, null);
+        Forward f = forward(theta, null, null);
         List<M> z = new ArrayList<>(f.preActivations);
         z.add(f.output);
         return z;
@@ -299,23 +301,25 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
     @Override
     public S value(M theta) {
         requireParameters(theta);
-        return lossValue(forward(theta, null).output);
+        return lossValue(forward(theta, null, workspace.get()).output);
     }
 
     @Override
     public M gradient(M theta) {
         requireParameters(theta);
-        Forward f = forward(theta, null);
+        Workspace ws = workspace.get();
+        Forward f = forward(theta, null, ws);
         M g = a.zeros(dimension, 1);
         M delta = lossGradient(f.output);
         for (int l = depth(); l >= 1; l--) {
             M h = f.inputs.get(l - 1);
-            a.pack(a.multTransA(h, delta), g, weightOffset[l]);
+            a.pack(a.multTransAInto(h, delta, ws.weightGradient.get(l - 1)), g, weightOffset[l]);
             if (biases) {
                 a.pack(a.columnSums(delta), g, biasOffset[l]);
             }
             if (l > 1) {
-                delta = applySlope(a.multTransB(delta, f.weights.get(l - 1)), f.preActivations.get(l - 2));
+                M back = a.multTransBInto(delta, f.weights.get(l - 1), ws.delta.get(l - 2));
+                delta = applySlope(back, f.preActivations.get(l - 2), back);
             }
         }
         return g;
@@ -338,7 +342,7 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
             throw new IllegalArgumentException("v must be a " + dimension + "x1 vector, got "
                     + a.rows(v) + "x" + a.cols(v));
         }
-        Forward f = forward(theta, v);
+        Forward f = forward(theta, v, null);
         M hv = a.zeros(dimension, 1);
         M delta = lossGradient(f.output);
         M rDelta = lossHessianTimes(f.output, f.rOutput);
@@ -359,8 +363,8 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
                 M z = f.preActivations.get(l - 2);
                 M rBack = a.multTransB(rDelta, w);
                 a.addInPlace(rBack, a.one(), a.multTransB(delta, vw));
-                rDelta = applySlope(rBack, z);
-                delta = applySlope(a.multTransB(delta, w), z);
+                rDelta = applySlope(rBack, z, null);
+                delta = applySlope(a.multTransB(delta, w), z, null);
             }
         }
         return hv;
@@ -396,8 +400,31 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
         M rOutput;
     }
 
-    /** The forward pass at {@code theta}; with {@code v != null} also the R-pass along {@code v}. */
-    private Forward forward(M theta, M v) {
+    /** Buffers for one thread: Z_l, H_l (l < L), D_l (l < L) and the weight-gradient blocks. */
+    private final class Workspace {
+        final List<M> z = new ArrayList<>();
+        final List<M> h = new ArrayList<>();
+        final List<M> delta = new ArrayList<>();
+        final List<M> weightGradient = new ArrayList<>();
+
+        Workspace() {
+            int n = data.samples();
+            for (int l = 1; l <= depth(); l++) {
+                z.add(a.zeros(n, widths[l]));
+                weightGradient.add(a.zeros(widths[l - 1], widths[l]));
+                if (l < depth()) {
+                    h.add(a.zeros(n, widths[l]));
+                    delta.add(a.zeros(n, widths[l]));
+                }
+            }
+        }
+    }
+
+    /**
+     * The forward pass at {@code theta}; with {@code v != null} also the R-pass along {@code v}. With a
+     * workspace, Z_l and H_l are written into its buffers (valid until the thread's next pass).
+     */
+    private Forward forward(M theta, M v, Workspace ws) {
         Forward f = new Forward();
         M h = x;
         M rh = null;
@@ -405,13 +432,14 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
             M w = a.unpack(theta, weightOffset[l], widths[l - 1], widths[l]);
             f.inputs.add(h);
             f.weights.add(w);
-            M z = biases ? a.multPlusRow(h, w, a.unpack(theta, biasOffset[l], 1, widths[l])) : a.mult(h, w);
+            M z = affine(h, w, biases ? a.unpack(theta, biasOffset[l], 1, widths[l]) : null,
+                    ws == null ? null : ws.z.get(l - 1));
             M rz = null;
             if (v != null) {
                 M vw = a.unpack(v, weightOffset[l], widths[l - 1], widths[l]);
                 f.rInputs.add(rh);
                 f.rWeights.add(vw);
-                rz = biases ? a.multPlusRow(h, vw, a.unpack(v, biasOffset[l], 1, widths[l])) : a.mult(h, vw);
+                rz = affine(h, vw, biases ? a.unpack(v, biasOffset[l], 1, widths[l]) : null, null);
                 if (rh != null) {
                     a.addInPlace(rz, a.one(), a.mult(rh, w));
                 }
@@ -421,16 +449,31 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
                 f.rOutput = rz;
             } else {
                 f.preActivations.add(z);
-                h = applySlope(z, z);
-                rh = rz == null ? null : applySlope(rz, z);
+                h = applySlope(z, z, ws == null ? null : ws.h.get(l - 1));
+                rh = rz == null ? null : applySlope(rz, z, null);
             }
         }
         return f;
     }
 
-    /** {@code m .* sigma'(z)}; with {@code m = z} this is {@code sigma(z)} (homogeneity). */
-    private M applySlope(M m, M z) {
-        return activation.isLinear() ? m : a.scaleBySign(m, z, slopePositive, slopeOther);
+    /** {@code h w + 1 bias'} (no bias term when {@code bias} is null), written into {@code out} unless it is null. */
+    private M affine(M h, M w, M bias, M out) {
+        if (out == null) {
+            return bias == null ? a.mult(h, w) : a.multPlusRow(h, w, bias);
+        }
+        return bias == null ? a.multInto(h, w, out) : a.multPlusRowInto(h, w, bias, out);
+    }
+
+    /**
+     * {@code m .* sigma'(z)}, written into {@code out} (which may be {@code m}) unless it is null; with
+     * {@code m = z} this is {@code sigma(z)} (homogeneity). The linear activation returns {@code m}.
+     */
+    private M applySlope(M m, M z, M out) {
+        if (activation.isLinear()) {
+            return m;
+        }
+        return out == null ? a.scaleBySign(m, z, slopePositive, slopeOther)
+                : a.scaleBySignInto(m, z, slopePositive, slopeOther, out);
     }
 
     // ---------------------------------------------------------------- losses

@@ -17,6 +17,9 @@ class DoubleArithmeticBlasTest {
     /** BLAS implementations differ only in summation order: a few roundings of 1.1e-16 per entry. */
     private static final double BLAS_TOLERANCE = 1e-12;
 
+    /** apfloat's conversion back to double is not always correctly rounded: an ulp or so. */
+    private static final double ROUNDTRIP_TOLERANCE = 1e-15;
+
     private static final DoubleArithmetic DEFAULT = DoubleArithmetic.INSTANCE;
     private static final DoubleArithmetic JAVA = DoubleArithmetic.withBlas(JavaBLAS.getInstance());
 
@@ -110,5 +113,39 @@ class DoubleArithmeticBlasTest {
         assertTrue(e.getMessage().contains("row") && e.getMessage().contains("3"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ap.multPlusRow(ap.zeros(2, 3), ap.zeros(3, 4), ap.zeros(1, 3)));
         assertTrue(e.getMessage().contains("row") && e.getMessage().contains("3"), e.getMessage());
+    }
+
+    @Test
+    void destinationPassingVariantsEqualTheAllocatingOnesInBothArithmetics() {
+        Random r = new Random(6L);
+        DMatrixRMaj a = random(r, 5, 3);
+        DMatrixRMaj b = random(r, 3, 4);
+        DMatrixRMaj c = random(r, 5, 4);
+        DMatrixRMaj row = random(r, 1, 4);
+        assertEquals(0.0, relativeError(DEFAULT.multInto(a, b, new DMatrixRMaj(5, 4)), DEFAULT.mult(a, b)));
+        assertEquals(0.0, relativeError(DEFAULT.multTransAInto(a, c, new DMatrixRMaj(3, 4)), DEFAULT.multTransA(a, c)));
+        assertEquals(0.0, relativeError(DEFAULT.multTransBInto(c, b, new DMatrixRMaj(5, 3)), DEFAULT.multTransB(c, b)));
+        assertEquals(0.0, relativeError(DEFAULT.multPlusRowInto(a, b, row, new DMatrixRMaj(5, 4)),
+                DEFAULT.multPlusRow(a, b, row)));
+        DMatrixRMaj expected = DEFAULT.scaleBySign(c, c, 1.0, -0.5);
+        DMatrixRMaj aliased = c.copy();
+        assertEquals(0.0, relativeError(DEFAULT.scaleBySignInto(aliased, aliased, 1.0, -0.5, aliased), expected));
+
+        ApfloatArithmetic ap = ApfloatArithmetic.digits(30);
+        ApMatrix aa = ap.fromDoubles(5, 3, a.data);
+        ApMatrix ba = ap.fromDoubles(3, 4, b.data);
+        ApMatrix ca = ap.fromDoubles(5, 4, c.data);
+        ApMatrix out = ap.multInto(aa, ba, ap.zeros(5, 4));
+        assertEquals(0, ap.signum(ap.norm(ap.minus(out, ap.mult(aa, ba)))));
+        ApMatrix aliasedAp = ap.copy(ca);
+        ap.scaleBySignInto(aliasedAp, aliasedAp, ap.one(), ap.parse("-0.5"), aliasedAp);
+        assertEquals(0, ap.signum(ap.norm(ap.minus(aliasedAp, ap.scaleBySign(ca, ca, ap.one(), ap.parse("-0.5"))))));
+        assertTrue(relativeError(DEFAULT.fromDoubles(5, 4, ap.toDoubles(aliasedAp)), expected) < ROUNDTRIP_TOLERANCE);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DEFAULT.multInto(a, b, new DMatrixRMaj(4, 5)));
+        assertTrue(e.getMessage().contains("out") && e.getMessage().contains("4x5"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ap.multInto(aa, ba, ap.zeros(4, 5)));
+        assertTrue(e.getMessage().contains("out") && e.getMessage().contains("4x5"), e.getMessage());
     }
 }

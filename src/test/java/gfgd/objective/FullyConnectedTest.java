@@ -11,6 +11,7 @@ import gfgd.numeric.Arithmetic;
 import gfgd.numeric.DoubleArithmetic;
 import gfgd.objective.FullyConnected.Activation;
 import gfgd.objective.FullyConnected.Loss;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -216,6 +217,31 @@ class FullyConnectedTest {
         assertEquals(0.0, relativeError(D, rebuilt, theta));
         assertEquals(theta.get(16 + 1 * 3 + 1, 0), f.weight(theta, 2).get(1, 1));
         assertEquals(12 + 12 + 6, net(D, Activation.relu(), Loss.SQUARE, false).dimension());
+    }
+
+    @Test
+    void gradientsDoNotShareBuffersAcrossCallsOrThreads() throws Exception {
+        FullyConnected<Double, DMatrixRMaj> f = net(D, Activation.relu(), Loss.SQUARE, true);
+        DMatrixRMaj t1 = D.vector(point(f.dimension(), 43));
+        DMatrixRMaj t2 = D.vector(point(f.dimension(), 47));
+        DMatrixRMaj g1 = f.gradient(t1);
+        double[] g1Before = D.toDoubles(g1);
+        DMatrixRMaj g2 = f.gradient(t2);
+        assertEquals(Arrays.toString(g1Before), Arrays.toString(D.toDoubles(g1)));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<double[]>>();
+            for (int k = 0; k < 40; k++) {
+                DMatrixRMaj t = k % 2 == 0 ? t1 : t2;
+                futures.add(pool.submit(() -> D.toDoubles(f.gradient(t))));
+            }
+            for (int k = 0; k < futures.size(); k++) {
+                DMatrixRMaj expected = k % 2 == 0 ? g1 : g2;
+                assertEquals(Arrays.toString(D.toDoubles(expected)), Arrays.toString(futures.get(k).get()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
