@@ -261,6 +261,16 @@ public interface Arithmetic<S, M> {
         return copyInto(scaleBySign(m, z, positive, otherwise), out);
     }
 
+    /** {@code out <- s * m}; {@code out} may be {@code m}. Modifies {@code out}. */
+    default M scaleInto(S s, M m, M out) {
+        return copyInto(scale(s, m), out);
+    }
+
+    /** {@code out <-} the {@code rows(out) x cols(out)} block stored row-major in {@code vector} from {@code offset} on. Modifies {@code out}. */
+    default M unpackInto(M vector, int offset, M out) {
+        return copyInto(unpack(vector, offset, rows(out), cols(out)), out);
+    }
+
     /**
      * {@code out <- result} entry by entry. Modifies {@code out}; returns it.
      *

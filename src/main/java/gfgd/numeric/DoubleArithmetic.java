@@ -278,6 +278,21 @@ public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
     }
 
     @Override
+    public DMatrixRMaj scaleInto(Double s, DMatrixRMaj m, DMatrixRMaj out) {
+        requireShape(out, m.numRows, m.numCols);
+        CommonOps_DDRM.scale(s, m, out);
+        return out;
+    }
+
+    @Override
+    public DMatrixRMaj unpackInto(DMatrixRMaj vector, int offset, DMatrixRMaj out) {
+        int n = out.getNumElements();
+        Checks.block(offset, n, vector.getNumElements());
+        System.arraycopy(vector.data, offset, out.data, 0, n);
+        return out;
+    }
+
+    @Override
     public DMatrixRMaj addScaled(DMatrixRMaj a, Double s, DMatrixRMaj b) {
         return addInPlace(a.copy(), s, b);
     }

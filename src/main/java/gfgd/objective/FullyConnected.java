@@ -310,7 +310,7 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
         Workspace ws = workspace.get();
         Forward f = forward(theta, null, ws);
         M g = a.zeros(dimension, 1);
-        M delta = lossGradient(f.output);
+        M delta = lossGradient(f.output, ws.outputGradient);
         for (int l = depth(); l >= 1; l--) {
             M h = f.inputs.get(l - 1);
             a.pack(a.multTransAInto(h, delta, ws.weightGradient.get(l - 1)), g, weightOffset[l]);
@@ -344,7 +344,7 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
         }
         Forward f = forward(theta, v, null);
         M hv = a.zeros(dimension, 1);
-        M delta = lossGradient(f.output);
+        M delta = lossGradient(f.output, null);
         M rDelta = lossHessianTimes(f.output, f.rOutput);
         for (int l = depth(); l >= 1; l--) {
             M h = f.inputs.get(l - 1);
@@ -400,16 +400,25 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
         M rOutput;
     }
 
-    /** Buffers for one thread: Z_l, H_l (l < L), D_l (l < L) and the weight-gradient blocks. */
+    /**
+     * Buffers for one thread: W_l, b_l', Z_l, H_l (l &lt; L), D_l (l &lt; L), dL/dF and the weight-gradient
+     * blocks.
+     */
     private final class Workspace {
+        final List<M> weights = new ArrayList<>();
+        final List<M> biasRows = new ArrayList<>();
         final List<M> z = new ArrayList<>();
         final List<M> h = new ArrayList<>();
         final List<M> delta = new ArrayList<>();
         final List<M> weightGradient = new ArrayList<>();
+        final M outputGradient;
 
         Workspace() {
             int n = data.samples();
+            outputGradient = a.zeros(n, widths[depth()]);
             for (int l = 1; l <= depth(); l++) {
+                weights.add(a.zeros(widths[l - 1], widths[l]));
+                biasRows.add(a.zeros(1, widths[l]));
                 z.add(a.zeros(n, widths[l]));
                 weightGradient.add(a.zeros(widths[l - 1], widths[l]));
                 if (l < depth()) {
@@ -429,11 +438,16 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
         M h = x;
         M rh = null;
         for (int l = 1; l <= depth(); l++) {
-            M w = a.unpack(theta, weightOffset[l], widths[l - 1], widths[l]);
+            M w = ws == null ? a.unpack(theta, weightOffset[l], widths[l - 1], widths[l])
+                    : a.unpackInto(theta, weightOffset[l], ws.weights.get(l - 1));
             f.inputs.add(h);
             f.weights.add(w);
-            M z = affine(h, w, biases ? a.unpack(theta, biasOffset[l], 1, widths[l]) : null,
-                    ws == null ? null : ws.z.get(l - 1));
+            M bias = null;
+            if (biases) {
+                bias = ws == null ? a.unpack(theta, biasOffset[l], 1, widths[l])
+                        : a.unpackInto(theta, biasOffset[l], ws.biasRows.get(l - 1));
+            }
+            M z = affine(h, w, bias, ws == null ? null : ws.z.get(l - 1));
             M rz = null;
             if (v != null) {
                 M vw = a.unpack(v, weightOffset[l], widths[l - 1], widths[l]);
@@ -498,10 +512,15 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
         return a.div(total, a.of(n));
     }
 
-    /** {@code dL/dF}. */
-    private M lossGradient(M out) {
+    /** {@code dL/dF}, for the square loss written into {@code buffer} unless it is null. */
+    private M lossGradient(M out, M buffer) {
         if (loss == Loss.SQUARE) {
-            return a.scale(invN, a.minus(out, y));
+            if (buffer == null) {
+                return a.scale(invN, a.minus(out, y));
+            }
+            // (F - Y) / N in place: F + (-1) Y is exactly F - Y
+            a.addInPlace(a.copyInto(out, buffer), a.negate(a.one()), y);
+            return a.scaleInto(invN, buffer, buffer);
         }
         int n = a.rows(out);
         int c = a.cols(out);

@@ -142,10 +142,22 @@ class DoubleArithmeticBlasTest {
         assertEquals(0, ap.signum(ap.norm(ap.minus(aliasedAp, ap.scaleBySign(ca, ca, ap.one(), ap.parse("-0.5"))))));
         assertTrue(relativeError(DEFAULT.fromDoubles(5, 4, ap.toDoubles(aliasedAp)), expected) < ROUNDTRIP_TOLERANCE);
 
+        DMatrixRMaj scaled = c.copy();
+        assertEquals(0.0, relativeError(DEFAULT.scaleInto(-0.25, scaled, scaled), DEFAULT.scale(-0.25, c)));
+        DMatrixRMaj v = DEFAULT.vector(1, 2, 3, 4, 5, 6, 7);
+        assertEquals(0.0, relativeError(DEFAULT.unpackInto(v, 1, new DMatrixRMaj(2, 3)), DEFAULT.unpack(v, 1, 2, 3)));
+        ApMatrix va = ap.vector(1, 2, 3, 4, 5, 6, 7);
+        assertEquals("[2.0, 3.0, 4.0, 5.0, 6.0, 7.0]", Arrays.toString(ap.toDoubles(ap.unpackInto(va, 1, ap.zeros(2, 3)))));
+        ApMatrix scaledAp = ap.copy(ca);
+        ap.scaleInto(ap.parse("-0.25"), scaledAp, scaledAp);
+        assertEquals(0, ap.signum(ap.norm(ap.minus(scaledAp, ap.scale(ap.parse("-0.25"), ca)))));
+
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DEFAULT.multInto(a, b, new DMatrixRMaj(4, 5)));
         assertTrue(e.getMessage().contains("out") && e.getMessage().contains("4x5"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ap.multInto(aa, ba, ap.zeros(4, 5)));
         assertTrue(e.getMessage().contains("out") && e.getMessage().contains("4x5"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> DEFAULT.unpackInto(v, 3, new DMatrixRMaj(2, 3)));
+        assertTrue(e.getMessage().contains("[3, 9)") && e.getMessage().contains("7"), e.getMessage());
     }
 }
