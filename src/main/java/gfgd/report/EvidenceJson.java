@@ -54,6 +54,20 @@ public final class EvidenceJson {
         }
     }
 
+    /**
+     * {@code json} as {@link #write} wrote it, with the value of {@code wallSeconds} replaced by {@code _}:
+     * the one part of the evidence allowed to differ between two runs of the same check.
+     *
+     * @throws IllegalArgumentException if there is no {@code wallSeconds} value to blank
+     */
+    public static String withoutWallSeconds(String json) {
+        String blanked = json.replaceAll("\"wallSeconds\" : [0-9.Ee+-]+", "\"wallSeconds\" : _");
+        if (blanked.equals(json)) {
+            throw new IllegalArgumentException("no wallSeconds value in the evidence JSON");
+        }
+        return blanked;
+    }
+
     private static ObjectNode figures(Map<String, Double> figures) {
         ObjectNode n = MAPPER.createObjectNode();
         figures.forEach(n::put);
