@@ -17,10 +17,14 @@ import java.util.Map;
 
 /**
  * Evidence to and from JSON: keys in the fixed order of {@link Evidence#KEYS}, two-space indentation,
- * '\n' line ends, numbers as {@link Double#toString} writes them. The same evidence always gives the
+ * '\n' line ends; integral numbers below 1e15 as integers ({@code 12}), other numbers as
+ * {@link Double#toString} writes them ({@code 4.115057352547227E-49}). The same evidence always gives the
  * same bytes.
  */
 public final class EvidenceJson {
+
+    /** Below this magnitude an integral double is written as an integer ({@code 12}, not {@code 12.0}): exact, being below 2^53. */
+    private static final double INTEGER_LIMIT = 1e15;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
@@ -43,7 +47,7 @@ public final class EvidenceJson {
         control.set("figures", figures(e.negativeControl().figures()));
         root.put("seed", e.seed());
         root.put("settings", e.settings().label());
-        root.put("wallSeconds", e.wallSeconds());
+        putNumber(root, "wallSeconds", e.wallSeconds());
         root.put("reproduce", e.reproduce());
         ObjectNode versions = root.putObject("versions");
         e.versions().forEach(versions::put);
@@ -70,8 +74,17 @@ public final class EvidenceJson {
 
     private static ObjectNode figures(Map<String, Double> figures) {
         ObjectNode n = MAPPER.createObjectNode();
-        figures.forEach(n::put);
+        figures.forEach((k, v) -> putNumber(n, k, v));
         return n;
+    }
+
+    /** Integral values as integers, others as {@link Double#toString} writes them. */
+    private static void putNumber(ObjectNode n, String key, double v) {
+        if (v == Math.rint(v) && Math.abs(v) < INTEGER_LIMIT) {
+            n.put(key, (long) v);
+        } else {
+            n.put(key, v);
+        }
     }
 
     /**

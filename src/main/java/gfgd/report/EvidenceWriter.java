@@ -30,6 +30,9 @@ public final class EvidenceWriter {
     /** The name of the per-claim file holding the one-line reasons. */
     public static final String VERDICT_FILE = "verdict.txt";
 
+    /** File-name prefix of the negative control's plots and CSV files. */
+    public static final String CONTROL_PREFIX = "control-";
+
     private EvidenceWriter() {
     }
 
@@ -49,7 +52,7 @@ public final class EvidenceWriter {
             writePlot(p, "", sub);
         }
         for (Plot p : result.control().plots()) {
-            writePlot(p, "control-", sub);
+            writePlot(p, CONTROL_PREFIX, sub);
         }
         String verdict = "outcome: " + result.outcome() + "\n"
                 + "reason: " + result.reason() + "\n"

@@ -8,6 +8,8 @@ import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.knowm.xchart.style.Styler;
 
 /** Draws a {@link Plot} as a PNG with XChart, headless (no display needed). */
@@ -15,7 +17,10 @@ public final class PlotRenderer {
 
     /** Pixel size of every plot. */
     public static final int WIDTH = 800;
-    public static final int HEIGHT = 500;
+    public static final int HEIGHT = 600;
+
+    /** Series with more points than this are drawn as lines without markers. */
+    static final int MARKER_LIMIT = 60;
 
     private PlotRenderer() {
     }
@@ -30,10 +35,13 @@ public final class PlotRenderer {
         chart.getStyler().setLocale(Locale.ROOT);
         chart.getStyler().setYAxisLogarithmic(plot.logY());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         chart.getStyler().setMarkerSize(4);
         for (Series s : plot.series()) {
-            chart.addSeries(s.name(), s.x(), s.y());
+            XYSeries xy = chart.addSeries(s.name(), s.x(), s.y());
+            if (s.size() > MARKER_LIMIT) {
+                xy.setMarker(SeriesMarkers.NONE);
+            }
         }
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

@@ -29,6 +29,9 @@ public final class ReportWriter {
     /** How many figures the summary table shows per claim. */
     public static final int KEY_FIGURES = 3;
 
+    /** File-name prefix of the negative control's plots and CSV files. */
+    static final String CONTROL_PREFIX = EvidenceWriter.CONTROL_PREFIX;
+
     private ReportWriter() {
     }
 
@@ -112,19 +115,10 @@ public final class ReportWriter {
             b.append("**Statement checked.** ").append(e.statement()).append("\n\n");
             b.append("**Figures.**\n\n");
             figureTable(b, e.figures());
-            if (!en.pngs().isEmpty()) {
+            if (!ofCheck(en.pngs()).isEmpty()) {
                 b.append("\n**Plots.**\n\n");
-                for (Path p : en.pngs()) {
-                    String rel = e.id() + "/" + p.getFileName();
-                    b.append("![").append(stem(p)).append("](").append(rel).append(")\n\n");
-                }
             }
-            if (!en.csvs().isEmpty()) {
-                b.append("Data (CSV): ");
-                List<String> links = en.csvs().stream()
-                        .map(p -> "[" + p.getFileName() + "](" + e.id() + "/" + p.getFileName() + ")").toList();
-                b.append(String.join(", ", links)).append("\n\n");
-            }
+            plotsMarkdown(b, e.id(), ofCheck(en.pngs()), ofCheck(en.csvs()));
             b.append("**Negative control.** ");
             if (!en.get("negativeControlDescription").isEmpty()) {
                 b.append(en.get("negativeControlDescription")).append(" ");
@@ -138,12 +132,35 @@ public final class ReportWriter {
             }
             b.append("\n\n");
             figureTable(b, e.negativeControl().figures());
-            b.append("\nSeed ").append(e.seed()).append(", settings ").append(e.settings().label())
+            b.append('\n');
+            plotsMarkdown(b, e.id(), ofControl(en.pngs()), ofControl(en.csvs()));
+            b.append("Seed ").append(e.seed()).append(", settings ").append(e.settings().label())
                     .append(", wall time ").append(e.wallSeconds()).append(" s. Versions: ")
                     .append(versions(e)).append(".\n\nReproduce: `").append(e.reproduce()).append("` or `")
                     .append(Evidence.cliCommand(e.id(), e.settings(), e.seed())).append("`\n");
         }
         return b.toString();
+    }
+
+    private static void plotsMarkdown(StringBuilder b, String id, List<Path> pngs, List<Path> csvs) {
+        for (Path p : pngs) {
+            b.append("![").append(stem(p)).append("](").append(id).append('/').append(p.getFileName()).append(")\n\n");
+        }
+        if (!csvs.isEmpty()) {
+            List<String> links = csvs.stream()
+                    .map(p -> "[" + p.getFileName() + "](" + id + "/" + p.getFileName() + ")").toList();
+            b.append("Data (CSV): ").append(String.join(", ", links)).append("\n\n");
+        }
+    }
+
+    /** The files of the check (not prefixed {@code control-}). */
+    private static List<Path> ofCheck(List<Path> files) {
+        return files.stream().filter(p -> !p.getFileName().toString().startsWith(CONTROL_PREFIX)).toList();
+    }
+
+    /** The files of the negative control (prefixed {@code control-}). */
+    private static List<Path> ofControl(List<Path> files) {
+        return files.stream().filter(p -> p.getFileName().toString().startsWith(CONTROL_PREFIX)).toList();
     }
 
     private static void figureTable(StringBuilder b, Map<String, Double> figures) {
@@ -197,20 +214,10 @@ public final class ReportWriter {
             b.append("<p><strong>Statement checked.</strong> ").append(h(e.statement())).append("</p>\n");
             b.append("<h3>Figures</h3>\n");
             figureTableHtml(b, e.figures());
-            if (!en.pngs().isEmpty()) {
+            if (!ofCheck(en.pngs()).isEmpty()) {
                 b.append("<h3>Plots</h3>\n");
-                for (Path p : en.pngs()) {
-                    b.append("<figure><img alt=\"").append(h(stem(p))).append("\" src=\"data:image/png;base64,")
-                            .append(Base64.getEncoder().encodeToString(Files.readAllBytes(p)))
-                            .append("\"><figcaption>").append(h(stem(p))).append("</figcaption></figure>\n");
-                }
             }
-            if (!en.csvs().isEmpty()) {
-                b.append("<p>Data (CSV): ");
-                List<String> links = en.csvs().stream().map(p -> "<a href=\"" + h(e.id() + "/" + p.getFileName())
-                        + "\">" + h(p.getFileName().toString()) + "</a>").toList();
-                b.append(String.join(", ", links)).append("</p>\n");
-            }
+            plotsHtml(b, e.id(), ofCheck(en.pngs()), ofCheck(en.csvs()));
             b.append("<h3>Negative control</h3>\n<p>");
             if (!en.get("negativeControlDescription").isEmpty()) {
                 b.append(h(en.get("negativeControlDescription"))).append(" ");
@@ -225,6 +232,7 @@ public final class ReportWriter {
             }
             b.append("</p>\n");
             figureTableHtml(b, e.negativeControl().figures());
+            plotsHtml(b, e.id(), ofControl(en.pngs()), ofControl(en.csvs()));
             b.append("<p>Seed ").append(e.seed()).append(", settings ").append(e.settings().label())
                     .append(", wall time ").append(e.wallSeconds()).append(" s. Versions: ").append(h(versions(e)))
                     .append(".</p>\n<p>Reproduce: <code>").append(h(e.reproduce())).append("</code> or <code>")
@@ -232,6 +240,19 @@ public final class ReportWriter {
         }
         b.append("</body>\n</html>\n");
         return b.toString();
+    }
+
+    private static void plotsHtml(StringBuilder b, String id, List<Path> pngs, List<Path> csvs) throws IOException {
+        for (Path p : pngs) {
+            b.append("<figure><img alt=\"").append(h(stem(p))).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(Files.readAllBytes(p)))
+                    .append("\"><figcaption>").append(h(stem(p))).append("</figcaption></figure>\n");
+        }
+        if (!csvs.isEmpty()) {
+            List<String> links = csvs.stream().map(p -> "<a href=\"" + h(id + "/" + p.getFileName())
+                    + "\">" + h(p.getFileName().toString()) + "</a>").toList();
+            b.append("<p>Data (CSV): ").append(String.join(", ", links)).append("</p>\n");
+        }
     }
 
     private static void figureTableHtml(StringBuilder b, Map<String, Double> figures) {

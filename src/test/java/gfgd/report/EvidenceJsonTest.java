@@ -49,6 +49,8 @@ class EvidenceJsonTest {
         assertTrue(root.get("seed").isIntegralNumber());
         assertTrue(root.get("wallSeconds").isNumber());
         assertEquals("mvn verify -Dclaims=fake-pass", root.get("reproduce").asText());
+        assertTrue(root.get("figures").get("n").isIntegralNumber(), "integral figures are written as integers");
+        assertEquals(2000, root.get("figures").get("n").asInt());
         root.get("figures").fields().forEachRemaining(f -> assertTrue(f.getValue().isNumber(), f.getKey()));
         JsonNode control = root.get("negativeControl");
         List<String> controlKeys = new ArrayList<>();

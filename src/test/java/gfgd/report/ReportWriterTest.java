@@ -46,6 +46,10 @@ class ReportWriterTest {
         assertTrue(md.contains("**Statement checked.** |mean of n seeded U[0,1) draws - 1/2| <= 0.05"), md);
         assertTrue(md.contains("**Negative control.** the draws shifted by 0.3 Outcome: FAIL (detected): mean deviation"), md);
         assertTrue(md.contains("`mvn verify -Dclaims=fake-pass`"), md);
+        int control = md.indexOf("**Negative control.**");
+        assertTrue(md.indexOf("![running-mean](fake-pass/running-mean.png)") < control, "check plots before the control");
+        assertTrue(md.indexOf("![control-running-mean](fake-pass/control-running-mean.png)") > control,
+                "the control's plots in its section");
 
         String html = Files.readString(dir.resolve("index.html"));
         assertTrue(html.contains("src=\"data:image/png;base64,"), "plots embedded");
