@@ -49,7 +49,7 @@ public record Verdict(Outcome outcome, Map<String, Double> figures, List<Plot> p
     /** A FAIL verdict for a check that threw {@code e} after {@code wallSeconds}. */
     public static Verdict error(Settings settings, double wallSeconds, Throwable e) {
         return new Verdict(Outcome.FAIL, Map.of(), List.of(), settings, wallSeconds,
-                "threw " + e.getClass().getSimpleName() + ": " + e.getMessage(), true);
+                "threw " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), true);
     }
 
     /** Starts a verdict; the wall clock starts now. */

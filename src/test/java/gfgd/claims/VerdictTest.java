@@ -58,6 +58,7 @@ class VerdictTest {
         assertEquals(Outcome.FAIL, v.outcome());
         assertTrue(v.error());
         assertEquals("threw IllegalStateException: boom", v.reason());
+        assertEquals("threw NullPointerException", Verdict.error(Settings.quick(), 0, new NullPointerException()).reason());
     }
 
     @Test

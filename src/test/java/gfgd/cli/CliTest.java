@@ -68,6 +68,14 @@ class CliTest {
     }
 
     @Test
+    void checkAllRunsEveryClaimInRegistrationOrder() {
+        Run r = run("check", "all", "--out", dir.toString());
+        assertEquals(1, r.code(), "fake-fail fails");
+        assertEquals(List.of("PASS fake-pass", "PASS fake-noplot", "FAIL fake-fail"),
+                r.out().lines().map(l -> l.substring(0, l.indexOf("  "))).toList());
+    }
+
+    @Test
     void checkOfAnUnknownIdExitsTwoNamingItAndTheKnownIds() {
         Run r = run("check", "thm9", "--out", dir.toString());
         assertEquals(2, r.code());
