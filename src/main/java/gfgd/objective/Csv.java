@@ -38,6 +38,9 @@ final class Csv {
      * empty column name, or a row with the wrong number of fields is an error.
      */
     static Table read(Reader reader, String source) {
+        if (reader == null) {
+            throw new IllegalArgumentException(source + ": no such input");
+        }
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = reader instanceof BufferedReader b ? b : new BufferedReader(reader)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {

@@ -83,6 +83,7 @@ class DatasetsTest {
         assertMessage(() -> csv("x,y\n1,2\n", 0), "targetColumns", "[1, 1]", "got 0");
         assertMessage(() -> csv("x,y\n1,2\n", 2), "targetColumns", "got 2");
         assertMessage(() -> Datasets.fromCsv((java.io.InputStream) null, "missing", 1), "missing", "no such input");
+        assertMessage(() -> Datasets.fromCsv((java.io.Reader) null, "absent", 1), "absent", "no such input");
     }
 
     private static Dataset csv(String text, int targets) {

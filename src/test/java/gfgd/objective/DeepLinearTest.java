@@ -33,8 +33,8 @@ class DeepLinearTest {
     private static final double CENTRAL_DIFFERENCE_TOLERANCE = 1e-25;
     /** double vs apfloat: double rounding (1e-16) amplified by at most a few hundred operations. */
     private static final double ARITHMETIC_TOLERANCE = 1e-12;
-    /** Symmetry of the HVP matrix and Hv vs dense H v in apfloat at 40 digits: rounding only. */
-    private static final double SYMMETRY_TOLERANCE = 1e-35;
+    /** Exact identities (Hessian symmetry, Hv vs dense H v, balancedness) in apfloat at 40 digits: rounding only. */
+    private static final double EXACT_IDENTITY_TOLERANCE = 1e-35;
     /** Exact identities evaluated in double by two summation orders over a handful of products. */
     private static final double DOUBLE_IDENTITY_TOLERANCE = 1e-14;
 
@@ -110,7 +110,33 @@ class DeepLinearTest {
         DeepLinear<Apfloat, ApMatrix> f = DeepLinear.of(A40, dataFor(widths), widths);
         ApMatrix theta = A40.vector(gaussian(f.dimension(), 0.7, 6));
         ApMatrix v = A40.vector(gaussian(f.dimension(), 1.0, 7));
-        ObjectiveContract.assertHessianSymmetricAndConsistent(f, theta, v, SYMMETRY_TOLERANCE);
+        ObjectiveContract.assertHessianSymmetricAndConsistent(f, theta, v, EXACT_IDENTITY_TOLERANCE);
+    }
+
+    /**
+     * The gradient of a deep linear net satisfies {@code W_{j+1}' grad_{j+1} = grad_j W_j'} (both are
+     * {@code A_j' G B_{j+1}'}), which is why the balancedness {@code W_{j+1}'W_{j+1} - W_j W_j'} is
+     * conserved along gradient flow.
+     */
+    @ParameterizedTest
+    @MethodSource("nets")
+    void gradientConservesBalancednessAlongTheFlow(int[] widths) {
+        DeepLinear<Apfloat, ApMatrix> f = DeepLinear.of(A40, dataFor(widths), widths);
+        ApMatrix theta = A40.vector(gaussian(f.dimension(), 0.7, 15));
+        ApMatrix g = f.gradient(theta);
+        for (int j = 1; j < f.depth(); j++) {
+            ApMatrix wj = f.layer(theta, j);
+            ApMatrix wNext = f.layer(theta, j + 1);
+            ApMatrix gj = A40.unpack(g, f.offset(j), widths[j], widths[j - 1]);
+            ApMatrix gNext = A40.unpack(g, f.offset(j + 1), widths[j + 1], widths[j]);
+            // d/dt (W_{j+1}'W_{j+1} - W_j W_j') along theta' = -g.
+            ApMatrix drift = A40.minus(
+                    A40.plus(A40.multTransA(gNext, wNext), A40.multTransA(wNext, gNext)),
+                    A40.plus(A40.multTransB(gj, wj), A40.multTransB(wj, gj)));
+            double scale = A40.toDouble(A40.norm(A40.multTransA(wNext, gNext)));
+            double err = A40.toDouble(A40.norm(drift)) / scale;
+            assertTrue(err <= EXACT_IDENTITY_TOLERANCE, "layer " + j + ": balancedness drift " + err);
+        }
     }
 
     @Test
