@@ -35,6 +35,10 @@ class DeepLinearTest {
     private static final double ARITHMETIC_TOLERANCE = 1e-12;
     /** Exact identities (Hessian symmetry, Hv vs dense H v, balancedness) in apfloat at 40 digits: rounding only. */
     private static final double EXACT_IDENTITY_TOLERANCE = 1e-35;
+    /** Symmetric eigensolver in double: backward error ~1e-15 ||H||, and ||H|| / |lambda_min| <= 10 here. */
+    private static final double EIGENVALUE_TOLERANCE = 1e-13;
+    /** The math brief quotes its constants to 6 significant digits (rounded): half a unit in the last place. */
+    private static final double BRIEF_SIX_DIGITS = 5e-7;
     /** Exact identities evaluated in double by two summation orders over a handful of products. */
     private static final double DOUBLE_IDENTITY_TOLERANCE = 1e-14;
 
@@ -137,6 +141,47 @@ class DeepLinearTest {
             double err = A40.toDouble(A40.norm(drift)) / scale;
             assertTrue(err <= EXACT_IDENTITY_TOLERANCE, "layer " + j + ": balancedness drift " + err);
         }
+    }
+
+    /** Math brief 3a: for f = (ab - 1)^2 / 2 the Hessian at (s, s) is [[s^2, 2s^2-1], [2s^2-1, s^2]]. */
+    @Test
+    void scalarDepthTwoHessianHasTheBriefsMinimumEigenvalue() {
+        Dataset one = Dataset.of("x=1,y=1", 1, 1, 1, new double[] {1}, new double[] {1});
+        DeepLinear<Double, DMatrixRMaj> f = DeepLinear.of(D, one, 1, 1, 1);
+        double s = 10;
+        DMatrixRMaj h = f.hessian(D.vector(s, s));
+        assertArrayEquals(new double[] {s * s, 2 * s * s - 1, 2 * s * s - 1, s * s}, D.toDoubles(h), 0.0);
+        assertEquals(1 - s * s, minEigenvalue(h), EIGENVALUE_TOLERANCE * s * s);
+    }
+
+    /**
+     * Math brief 3a: on the brief's data with N = 3, widths [3, 3, 2, 1], W_1 = W_2 = 0 and W_3 = s(1, 1), the
+     * gradient vanishes exactly and lambda_min(H) = -||W_3||_2 ||b|| = -sqrt(2) s ||b||, b = grad l(0).
+     */
+    @Test
+    void twoZeroLayersGiveASaddleWithTheBriefsCurvature() {
+        Dataset brief = Datasets.briefExample();
+        DeepLinear<Double, DMatrixRMaj> f = DeepLinear.of(D, brief, 3, 3, 2, 1);
+        double s = 3;
+        DMatrixRMaj theta = D.zeros(f.dimension(), 1);
+        theta.set(f.offset(3), 0, s);
+        theta.set(f.offset(3) + 1, 0, s);
+        assertArrayEquals(new double[f.dimension()], D.toDoubles(f.gradient(theta)), 0.0);
+        double b = D.norm(DeepLinear.of(D, brief, 3, 1).gradient(D.zeros(3, 1)));
+        double expected = -Math.sqrt(2) * s * b;
+        assertEquals(expected, minEigenvalue(f.hessian(theta)), EIGENVALUE_TOLERANCE * Math.abs(expected));
+        assertEquals(1.235014, b, BRIEF_SIX_DIGITS, "||b|| as quoted (6 digits) by the brief");
+    }
+
+    private static double minEigenvalue(DMatrixRMaj h) {
+        org.ejml.interfaces.decomposition.EigenDecomposition_F64<DMatrixRMaj> eig =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(h.numRows, false, true);
+        assertTrue(eig.decompose(h.copy()));
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < h.numRows; i++) {
+            min = Math.min(min, eig.getEigenvalue(i).real);
+        }
+        return min;
     }
 
     @Test
