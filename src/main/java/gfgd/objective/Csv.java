@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -88,6 +90,13 @@ final class Csv {
             throw new IllegalArgumentException(source + ": no such input");
         }
         return read(new InputStreamReader(in, StandardCharsets.UTF_8), source);
+    }
+
+    /** @throws IllegalArgumentException unless {@code path} is a readable regular file */
+    static void requireFile(Path path) {
+        if (path == null || !Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new IllegalArgumentException("path must be a readable file, got " + path);
+        }
     }
 
     /** Reads a class-path resource. */

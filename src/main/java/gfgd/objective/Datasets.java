@@ -57,8 +57,13 @@ public final class Datasets {
         return fromTable(Csv.read(in, name), name, targetColumns);
     }
 
-    /** {@link #fromCsv(Reader, String, int)} on a UTF-8 file, named after the file. */
+    /**
+     * {@link #fromCsv(Reader, String, int)} on a UTF-8 file, named after the file.
+     *
+     * @throws IllegalArgumentException if {@code path} is not a readable regular file, naming it
+     */
     public static Dataset fromCsv(Path path, int targetColumns) {
+        Csv.requireFile(path);
         String name = path.getFileName().toString();
         try {
             return fromCsv(Files.newBufferedReader(path, StandardCharsets.UTF_8), name, targetColumns);

@@ -107,8 +107,13 @@ public final class Initialisations {
         return fromTable(Csv.read(in, name), name, widths);
     }
 
-    /** {@link #fromCsv(Reader, String, int...)} on a UTF-8 file, named after the file. */
+    /**
+     * {@link #fromCsv(Reader, String, int...)} on a UTF-8 file, named after the file.
+     *
+     * @throws IllegalArgumentException if {@code path} is not a readable regular file, naming it
+     */
     public static InitialPoint fromCsv(Path path, int... widths) {
+        Csv.requireFile(path);
         try {
             return fromCsv(Files.newBufferedReader(path, StandardCharsets.UTF_8), path.getFileName().toString(),
                     widths);

@@ -65,6 +65,8 @@ class DatasetsTest {
         assertEquals("tiny.csv", d.name());
         assertArrayEquals(new double[] {1, 3}, d.x());
         assertArrayEquals(new double[] {2, 4}, d.y());
+        assertMessage(() -> Datasets.fromCsv(dir.resolve("missing.csv"), 1), "path", "missing.csv");
+        assertMessage(() -> Datasets.fromCsv(dir, 1), "path", dir.toString());
     }
 
     @Test

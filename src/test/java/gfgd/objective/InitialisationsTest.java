@@ -117,6 +117,7 @@ class InitialisationsTest {
         InitialPoint q = Initialisations.fromCsv(file);
         assertEquals("init.csv", q.name());
         assertArrayEquals(p.text(), q.text());
+        assertMessage(() -> Initialisations.fromCsv(dir.resolve("absent.csv")), "path", "absent.csv");
     }
 
     @Test
