@@ -259,6 +259,8 @@ class DeepLinearTest {
     @Test
     void badInputNamesFieldAndValue() {
         Dataset data = decimalData(4, 3, 2, 14);
+        assertMessage(() -> DeepLinear.of(null, data, 3, 2), "arithmetic", "null");
+        assertMessage(() -> DeepLinear.of(D, null, 3, 2), "data", "null");
         assertMessage(() -> DeepLinear.of(D, data, 3), "widths", "[3]");
         assertMessage(() -> DeepLinear.of(D, data, 3, 0, 2), "widths[1]", "0");
         assertMessage(() -> DeepLinear.of(D, data, 4, 2), "widths[0]", "data.inputs() = 3", "got 4");
