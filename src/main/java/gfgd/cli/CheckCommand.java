@@ -56,8 +56,11 @@ public final class CheckCommand implements Callable<Integer> {
         boolean allPassed = true;
         for (Claim c : claims) {
             ClaimResult r;
-            try (Progress p = new Progress(err, "checking " + c.id() + " (" + settings.level().label() + ")")) {
+            Progress progress = new Progress(err, "checking " + c.id() + " (" + settings.level().label() + ")");
+            try {
                 r = ClaimRunner.run(c, settings);
+            } finally {
+                progress.close();
             }
             EvidenceWriter.write(r, out);
             allPassed &= r.outcome() == Outcome.PASS;
