@@ -125,6 +125,14 @@ public final class EulerCheck {
 
     /** The spectral radius {@code max |lambda_i(A)|} in double (EJML symmetric eigen-decomposition); picks step sizes only. */
     static double spectralRadius(Instance in) {
+        double rho = 0;
+        for (double l : eigenvalues(in)) {
+            rho = Math.max(rho, Math.abs(l));
+        }
+        return rho;
+    }
+
+    private static double[] eigenvalues(Instance in) {
         DMatrixRMaj m = new DMatrixRMaj(in.n(), in.n());
         for (int i = 0; i < in.n() * in.n(); i++) {
             m.data[i] = Double.parseDouble(in.matrix()[i]);
@@ -133,11 +141,20 @@ public final class EulerCheck {
         if (!eig.decompose(m)) {
             throw new IllegalStateException("eigen-decomposition failed for " + in.name());
         }
-        double rho = 0;
+        double[] values = new double[in.n()];
         for (int i = 0; i < in.n(); i++) {
-            rho = Math.max(rho, Math.abs(eig.getEigenvalue(i).getReal()));
+            values[i] = eig.getEigenvalue(i).getReal();
         }
-        return rho;
+        return values;
+    }
+
+    /** The smallest eigenvalue of {@code A} in double (EJML symmetric eigen-decomposition). */
+    static double smallestEigenvalue(Instance in) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double l : eigenvalues(in)) {
+            min = Math.min(min, l);
+        }
+        return min;
     }
 
     /** {@code c / rho} rounded to six significant digits, as a decimal string (so apfloat reads it exactly). */

@@ -16,6 +16,8 @@
  *       Euler map at {@code eta} must be detected.</li>
  * </ul>
  * The predicate is {@link gfgd.euler.GdIsEuler}; the sweep is {@link gfgd.euler.EulerCheck}; the
- * registered claim is {@link gfgd.euler.EulerClaim}.
+ * registered claim is {@link gfgd.euler.EulerClaim}. Under {@code property-tests/gfgd/euler/},
+ * {@code GdIsEulerProperties} checks the same predicate (and its control) on random small quadratics,
+ * semidefinite and indefinite, of dimensions 1 to 4.
  */
 package gfgd.euler;
