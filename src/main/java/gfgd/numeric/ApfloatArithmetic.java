@@ -69,17 +69,17 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
 
     @Override
     public Apfloat add(Apfloat a, Apfloat b) {
-        return h.add(a, b);
+        return addW(a, b);
     }
 
     @Override
     public Apfloat sub(Apfloat a, Apfloat b) {
-        return h.subtract(a, b);
+        return subW(a, b);
     }
 
     @Override
     public Apfloat mul(Apfloat a, Apfloat b) {
-        return h.multiply(a, b);
+        return mulW(a, b);
     }
 
     @Override
@@ -274,8 +274,40 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
         if (x.signum() == 0 || y.signum() == 0) {
             return s;
         }
-        Apfloat p = h.multiply(x, y);
-        return s.signum() == 0 ? p : h.add(s, p);
+        Apfloat p = mulW(x, y);
+        return s.signum() == 0 ? p : addW(s, p);
+    }
+
+    // The three kernels below compute exactly what FixedPrecisionApfloatHelper computes
+    // (operands set to the working precision, operation, result set to the working precision), but
+    // skip the re-rounding of operands that already carry exactly the working precision, which every
+    // non-zero value this arithmetic creates does: apfloat's product of two such numbers already has
+    // the working precision. ApfloatArithmeticTest checks the results are identical to the helper's.
+
+    /** {@code x * y} rounded to the working digits (same result as {@code h.multiply}). */
+    private Apfloat mulW(Apfloat x, Apfloat y) {
+        if (x.precision() == working && y.precision() == working) {
+            return x.multiply(y);
+        }
+        return h.multiply(x, y);
+    }
+
+    /** {@code x + y} rounded to the working digits (same result as {@code h.add}). */
+    private Apfloat addW(Apfloat x, Apfloat y) {
+        if (x.precision() == working && y.precision() == working) {
+            Apfloat r = x.add(y);
+            return r.precision() == working ? r : r.precision(working);
+        }
+        return h.add(x, y);
+    }
+
+    /** {@code x - y} rounded to the working digits (same result as {@code h.subtract}). */
+    private Apfloat subW(Apfloat x, Apfloat y) {
+        if (x.precision() == working && y.precision() == working) {
+            Apfloat r = x.subtract(y);
+            return r.precision() == working ? r : r.precision(working);
+        }
+        return h.subtract(x, y);
     }
 
     @Override
@@ -283,7 +315,7 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
         sameShape(a, b);
         Apfloat[] d = new Apfloat[a.data.length];
         for (int k = 0; k < d.length; k++) {
-            d[k] = h.add(a.data[k], b.data[k]);
+            d[k] = addW(a.data[k], b.data[k]);
         }
         return new ApMatrix(a.rows, a.cols, d);
     }
@@ -293,7 +325,7 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
         sameShape(a, b);
         Apfloat[] d = new Apfloat[a.data.length];
         for (int k = 0; k < d.length; k++) {
-            d[k] = h.subtract(a.data[k], b.data[k]);
+            d[k] = subW(a.data[k], b.data[k]);
         }
         return new ApMatrix(a.rows, a.cols, d);
     }
@@ -302,7 +334,7 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
     public ApMatrix scale(Apfloat s, ApMatrix a) {
         Apfloat[] d = new Apfloat[a.data.length];
         for (int k = 0; k < d.length; k++) {
-            d[k] = h.multiply(s, a.data[k]);
+            d[k] = mulW(s, a.data[k]);
         }
         return new ApMatrix(a.rows, a.cols, d);
     }
@@ -316,7 +348,7 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
     public ApMatrix addInPlace(ApMatrix a, Apfloat s, ApMatrix b) {
         sameShape(a, b);
         for (int k = 0; k < a.data.length; k++) {
-            a.data[k] = h.add(a.data[k], h.multiply(s, b.data[k]));
+            a.data[k] = addW(a.data[k], mulW(s, b.data[k]));
         }
         return a;
     }
@@ -326,7 +358,7 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
         sameShape(a, b);
         Apfloat[] d = new Apfloat[a.data.length];
         for (int k = 0; k < d.length; k++) {
-            d[k] = h.multiply(a.data[k], b.data[k]);
+            d[k] = mulW(a.data[k], b.data[k]);
         }
         return new ApMatrix(a.rows, a.cols, d);
     }
