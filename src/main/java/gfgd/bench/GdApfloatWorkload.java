@@ -44,7 +44,10 @@ public final class GdApfloatWorkload implements Workload {
     /** Untimed runs before timing (JIT compilation of the apfloat kernels). */
     public static final int WARMUP_RUNS = 10;
     public static final int TIMED_RUNS = 5;
-    /** Loss evaluations for the divergence check cost about one gradient each; every 10 steps costs ~10%. */
+    /**
+     * The divergence check evaluates the loss (about the cost of a gradient on this workload) every 10
+     * steps: ~10% overhead instead of ~70% at every step, and a blow-up is still stopped within 10 steps.
+     */
     public static final int LOSS_CHECK_EVERY = 10;
 
     private final int warmupRuns;
