@@ -12,7 +12,7 @@ import org.apfloat.Apfloat;
  * operations of {@link ApfloatArithmetic} compute with), as an {@link Apfloat} (what {@link #get}
  * returns), or both; the missing form is made on first use and kept. The two forms of an entry hold
  * the same number to the working digits. Decimal exponents are limited to BigDecimal's range
- * (about {@code 10^(+-2.1e9)}); a larger apfloat cannot enter a matrix ({@link ArithmeticException}).
+ * (about {@code 10^(+-2.1e9)}); a larger apfloat cannot enter a matrix ({@link NumberFormatException}).
  */
 public final class ApMatrix {
 
