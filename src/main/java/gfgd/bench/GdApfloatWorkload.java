@@ -25,9 +25,9 @@ import org.apfloat.ApfloatMath;
  * significant digits from the fixed initial point of the deep linear workload (5-4-3-1 net, m = 20),
  * as in WORKLOADS.md.
  *
- * <p>Timing: {@link #WARMUP_RUNS} untimed runs let the JIT compile the arithmetic, then
- * {@link #TIMED_RUNS} timed runs; {@code msPerStep} is the median over the timed runs of wall time
- * per step ({@code cpuMsPerStep}: the same for the thread's CPU time, which a busy machine distorts
+ * <p>Timing: untimed runs (at least {@link #WARMUP_RUNS} and {@link #WARMUP_SECONDS}) let the JIT
+ * compile the arithmetic, then {@link #TIMED_RUNS} timed runs; {@code msPerStep} is the median over the
+ * timed runs of wall time per step ({@code cpuMsPerStep}: the same for the thread's CPU time, which a busy machine distorts
  * less). The loss is checked for divergence every {@link #LOSS_CHECK_EVERY} steps.
  *
  * <p>Honesty check: the same run at {@link #REFERENCE_DIGITS} digits; {@code agreeingDigits} is the
@@ -41,8 +41,13 @@ public final class GdApfloatWorkload implements Workload {
     public static final int REFERENCE_DIGITS = 50;
     public static final int STEPS = 1000;
     public static final String ETA = "0.01";
-    /** Untimed runs before timing (JIT compilation of the apfloat kernels). */
+    /** Untimed runs before timing, at least this many (JIT compilation of the arithmetic kernels). */
     public static final int WARMUP_RUNS = 10;
+    /**
+     * ... and at least this much wall time: on a busy machine the JIT compiler threads get little CPU,
+     * and 10 runs (well under a second) left the first timed runs several times slower.
+     */
+    public static final double WARMUP_SECONDS = 3.0;
     public static final int TIMED_RUNS = 5;
     /**
      * The divergence check evaluates the loss (about the cost of a gradient on this workload) every 10
@@ -51,20 +56,22 @@ public final class GdApfloatWorkload implements Workload {
     public static final int LOSS_CHECK_EVERY = 10;
 
     private final int warmupRuns;
+    private final double warmupSeconds;
     private final int timedRuns;
 
-    /** The workload as specified: {@link #WARMUP_RUNS} warm-up and {@link #TIMED_RUNS} timed runs. */
+    /** The workload as specified: warm-up as above, then {@link #TIMED_RUNS} timed runs. */
     public GdApfloatWorkload() {
-        this(WARMUP_RUNS, TIMED_RUNS);
+        this(WARMUP_RUNS, WARMUP_SECONDS, TIMED_RUNS);
     }
 
-    /** The same computation with other numbers of untimed and timed runs (tests use 0 and 1). */
-    GdApfloatWorkload(int warmupRuns, int timedRuns) {
-        if (warmupRuns < 0 || timedRuns < 1) {
-            throw new IllegalArgumentException("need warmupRuns >= 0 and timedRuns >= 1, got "
-                    + warmupRuns + " and " + timedRuns);
+    /** The same computation with another warm-up and number of timed runs (tests use no warm-up, 1 run). */
+    GdApfloatWorkload(int warmupRuns, double warmupSeconds, int timedRuns) {
+        if (warmupRuns < 0 || !(warmupSeconds >= 0) || timedRuns < 1) {
+            throw new IllegalArgumentException("need warmupRuns >= 0, warmupSeconds >= 0 and timedRuns >= 1, got "
+                    + warmupRuns + ", " + warmupSeconds + " and " + timedRuns);
         }
         this.warmupRuns = warmupRuns;
+        this.warmupSeconds = warmupSeconds;
         this.timedRuns = timedRuns;
     }
 
@@ -89,9 +96,13 @@ public final class GdApfloatWorkload implements Workload {
         ApMatrix theta0 = init.vector(a);
         GradientDescent<Apfloat, ApMatrix> gd = GradientDescent.of(f, a.parse(ETA)).withCheckEvery(LOSS_CHECK_EVERY);
 
-        progress.println("gd-apfloat: " + warmupRuns + " warm-up runs of " + STEPS + " steps");
-        for (int r = 0; r < warmupRuns; r++) {
+        progress.println("gd-apfloat: warm-up (at least " + warmupRuns + " runs of " + STEPS + " steps and "
+                + warmupSeconds + " s)");
+        int warmups = 0;
+        long warmupStart = System.nanoTime();
+        while (warmups < warmupRuns || (System.nanoTime() - warmupStart) / 1e9 < warmupSeconds) {
             requireCompleted(gd.run(theta0, STEPS));
+            warmups++;
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[] wall = new double[timedRuns];
@@ -141,7 +152,7 @@ public final class GdApfloatWorkload implements Workload {
         out.put("msPerStep", medianWall * 1e3 / STEPS);
         out.put("cpuMsPerStep", median(cpu) * 1e3 / STEPS);
         out.put("msPerStepRuns", Arrays.stream(wall).map(s -> s * 1e3 / STEPS).boxed().toList());
-        out.put("warmupRuns", warmupRuns);
+        out.put("warmupRuns", warmups);
         out.put("lossCheckEvery", LOSS_CHECK_EVERY);
         out.put("lossInit", decimal(result.initialLoss()));
         out.put("lossFinal", decimal(result.finalLoss()));

@@ -22,7 +22,7 @@ class GdApfloatWorkloadTest {
 
     @Test
     void workloadReportsThePinnedInitialLossAndAgreesWithTheFiftyDigitRun() {
-        Map<String, Object> out = new GdApfloatWorkload(0, 1).run(new PrintStream(OutputStream.nullOutputStream()));
+        Map<String, Object> out = new GdApfloatWorkload(0, 0, 1).run(new PrintStream(OutputStream.nullOutputStream()));
         assertEquals("gd-apfloat", out.get("workload"));
         assertEquals(1000L, out.get("steps"));
         assertEquals("COMPLETED", out.get("status"));
