@@ -97,8 +97,9 @@ public final class GradientDescent<S, M> {
     }
 
     /**
-     * This method with the loss evaluated for the divergence check every {@code every} steps (and at
-     * every sample and the last step); the state's finiteness is checked at every step regardless.
+     * This method with the loss evaluated for the divergence check every {@code every} steps and at the
+     * last step (each check costs about one gradient evaluation); the state's finiteness is checked at
+     * every step regardless, so a non-finite state never reaches a handler.
      *
      * @throws IllegalArgumentException if {@code every < 1}
      */
@@ -216,7 +217,7 @@ public final class GradientDescent<S, M> {
                 break;
             }
             boolean sample = k % sampleEvery == 0 || k == steps;
-            if (sample || k % checkEvery == 0) {
+            if (k % checkEvery == 0 || k == steps) {
                 lastLoss = f.value(theta);
                 lastLossAt = k;
                 double l = a.toDouble(lastLoss);
