@@ -22,13 +22,6 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
     private final Apfloat zero;
     /** Rounding of matrix entries: the working digits, half-even. */
     private final MathContext mc;
-    /**
-     * Precision of the partial sums of a dot product: twice the working digits plus margin, so a sum of
-     * exact products is rounded to the working digits as if it were exact (bar a double rounding in a
-     * tie), while terms of wildly different magnitude (e.g. entries of A^k for k = 10^12) never make
-     * an exact sum with millions of digits.
-     */
-    private final MathContext mcSum;
     private volatile ScalarCache lastScalar;
 
     public ApfloatArithmetic(Precision precision) {
@@ -37,7 +30,6 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
         this.h = new FixedPrecisionApfloatHelper(working);
         this.zero = new Apfloat(0, working);
         this.mc = new MathContext(Math.toIntExact(working), RoundingMode.HALF_EVEN);
-        this.mcSum = new MathContext(Math.toIntExact(2 * working + 10), RoundingMode.HALF_EVEN);
     }
 
     /** An arithmetic with {@code digits} significant digits and default guard digits. */
@@ -312,11 +304,8 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
             if (y.signum() == 0) {
                 continue;
             }
-            BigDecimal p = product(x, y);
-            if (p == null) {
-                continue;
-            }
-            s = s == null ? p : s.add(p, mcSum);
+            BigDecimal p = x.multiply(y);
+            s = s == null ? p : s.add(p);
         }
         return s == null ? BigDecimal.ZERO : s.round(mc);
     }
@@ -326,26 +315,6 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
     // skip the re-rounding of operands that already carry exactly the working precision, which every
     // non-zero value this arithmetic creates does: apfloat's product of two such numbers already has
     // the working precision. ApfloatArithmeticTest checks the results are identical to the helper's.
-
-    /**
-     * The exact product {@code x * y}, or {@code null} when its magnitude is below BigDecimal's range
-     * (about {@code 10^-2.1e9}): such a term is flushed to zero. This happens only in extreme powers
-     * such as {@code (I - eta A)^k} with {@code k = 10^12}, where the entries underflow to nothing next
-     * to any other term.
-     *
-     * @throws ArithmeticException naming the operands' exponents if the product is above the range
-     */
-    private static BigDecimal product(BigDecimal x, BigDecimal y) {
-        long scale = (long) x.scale() + y.scale();
-        if (scale > Integer.MAX_VALUE) {
-            return null;
-        }
-        if (scale < Integer.MIN_VALUE) {
-            throw new ArithmeticException("product overflows the decimal exponent range: "
-                    + x.round(new MathContext(3)) + " * " + y.round(new MathContext(3)));
-        }
-        return x.multiply(y);
-    }
 
     /** {@code x * y} rounded to the working digits (same result as {@code h.multiply}). */
     private Apfloat mulW(Apfloat x, Apfloat y) {
@@ -398,8 +367,7 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
         BigDecimal f = decimal(s);
         BigDecimal[] d = new BigDecimal[a.size()];
         for (int k = 0; k < d.length; k++) {
-            BigDecimal p = product(a.decimal(k), f);
-            d[k] = p == null ? BigDecimal.ZERO : p.round(mc);
+            d[k] = a.decimal(k).multiply(f, mc);
         }
         return ApMatrix.ofDecimals(a.rows, a.cols, mc, d);
     }
@@ -420,10 +388,7 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
         for (int k = 0; k < a.size(); k++) {
             BigDecimal y = b.decimal(k);
             if (y.signum() != 0) {
-                BigDecimal p = product(f, y);
-                if (p != null) {
-                    a.setDecimal(k, a.decimal(k).add(p, mc));
-                }
+                a.setDecimal(k, a.decimal(k).add(f.multiply(y)).round(mc));
             }
         }
         return a;
@@ -434,8 +399,7 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
         sameShape(a, b);
         BigDecimal[] d = new BigDecimal[a.size()];
         for (int k = 0; k < d.length; k++) {
-            BigDecimal p = product(a.decimal(k), b.decimal(k));
-            d[k] = p == null ? BigDecimal.ZERO : p.round(mc);
+            d[k] = a.decimal(k).multiply(b.decimal(k), mc);
         }
         return ApMatrix.ofDecimals(a.rows, a.cols, mc, d);
     }
