@@ -25,8 +25,9 @@ import org.apfloat.ApfloatMath;
  * significant digits from the fixed initial point of the deep linear workload (5-4-3-1 net, m = 20),
  * as in WORKLOADS.md.
  *
- * <p>Timing: untimed runs (at least {@link #WARMUP_RUNS} and {@link #WARMUP_SECONDS}) let the JIT
- * compile the arithmetic, then {@link #TIMED_RUNS} timed runs; {@code msPerStep} is the median over the
+ * <p>Timing: untimed runs (at least {@link #WARMUP_RUNS} and {@link #WARMUP_SECONDS}, then until a
+ * run is within {@link #WARMUP_SETTLED} of the fastest, at most {@link #WARMUP_MAX_SECONDS}) let the
+ * JIT compile the arithmetic, then {@link #TIMED_RUNS} timed runs; {@code msPerStep} is the median over the
  * timed runs of wall time per step ({@code cpuMsPerStep}: the same for the thread's CPU time, which a busy machine distorts
  * less). The loss is checked for divergence every {@link #LOSS_CHECK_EVERY} steps.
  *
@@ -48,6 +49,9 @@ public final class GdApfloatWorkload implements Workload {
      * and 10 runs (well under a second) left the first timed runs several times slower.
      */
     public static final double WARMUP_SECONDS = 3.0;
+    /** ... and until a warm-up run is within 25% of the fastest one so far (JIT done), or 30 s have passed. */
+    public static final double WARMUP_SETTLED = 1.25;
+    public static final double WARMUP_MAX_SECONDS = 30.0;
     public static final int TIMED_RUNS = 5;
     /**
      * The divergence check evaluates the loss (about the cost of a gradient on this workload) every 10
@@ -100,8 +104,14 @@ public final class GdApfloatWorkload implements Workload {
                 + warmupSeconds + " s)");
         int warmups = 0;
         long warmupStart = System.nanoTime();
-        while (warmups < warmupRuns || (System.nanoTime() - warmupStart) / 1e9 < warmupSeconds) {
+        double best = Double.POSITIVE_INFINITY;
+        double last = Double.POSITIVE_INFINITY;
+        while (warmups < warmupRuns || elapsed(warmupStart) < warmupSeconds
+                || (last > WARMUP_SETTLED * best && elapsed(warmupStart) < WARMUP_MAX_SECONDS)) {
+            long t = System.nanoTime();
             requireCompleted(gd.run(theta0, STEPS));
+            last = elapsed(t);
+            best = Math.min(best, last);
             warmups++;
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -162,6 +172,10 @@ public final class GdApfloatWorkload implements Workload {
         out.put("maxRelativeDifferenceToReference", worst);
         out.put("state", state);
         return out;
+    }
+
+    private static double elapsed(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     /** {@code x} rounded to {@link #DIGITS} significant digits, as a decimal string. */

@@ -9,8 +9,11 @@ import gfgd.objective.Objective;
  *
  * <p>{@link #run} reports to {@link GridHandler}s on the grid {@code t = k * eta}, sampled every
  * {@link #sampleEvery()} steps, and stops with {@link Status#DIVERGED} (never a silent NaN) when the
- * state or the loss stops being finite or the loss exceeds
- * {@code divergenceFactor * max(|f(theta_0)|, 1)}. Immutable: configuration returns new instances.
+ * state stops being finite (checked at every step) or the loss, evaluated every {@link #checkEvery()}
+ * steps (default: every step) and at the last, is not finite or exceeds
+ * {@code divergenceFactor * max(|f(theta_0)|, 1)}. The iterate is updated in place inside the loop
+ * ({@code theta <- theta - eta grad f(theta)}); nothing the caller passes is modified. Immutable:
+ * configuration returns new instances.
  *
  * @param <S> scalar type
  * @param <M> matrix type

@@ -11,8 +11,9 @@ import org.apfloat.Apfloat;
  * <p>Each entry is held as a {@link BigDecimal} rounded to the working digits (what the matrix
  * operations of {@link ApfloatArithmetic} compute with), as an {@link Apfloat} (what {@link #get}
  * returns), or both; the missing form is made on first use and kept. The two forms of an entry hold
- * the same number to the working digits. Decimal exponents are limited to BigDecimal's range
- * (about {@code 10^(+-2.1e9)}); a larger apfloat cannot enter a matrix ({@link NumberFormatException}).
+ * the same number to the working digits. An entry whose decimal exponent is outside BigDecimal's range
+ * (about {@code 10^(+-2.1e9)}) has only the apfloat form ({@link #decimal} throws
+ * {@link NumberFormatException} for it), and operations on it fall back to apfloat.
  */
 public final class ApMatrix {
 
@@ -31,6 +32,11 @@ public final class ApMatrix {
         this.mc = mc;
         this.dec = dec;
         this.ap = ap;
+    }
+
+    /** A matrix whose entries are all still to be set (by {@link #setDecimal} or {@link #setApfloat}). */
+    static ApMatrix empty(int rows, int cols, MathContext mc) {
+        return new ApMatrix(rows, cols, mc, new BigDecimal[rows * cols], new Apfloat[rows * cols]);
     }
 
     /** A matrix whose entries are given in decimal form (already rounded to {@code mc}). */
@@ -110,7 +116,7 @@ public final class ApMatrix {
     public String toString() {
         StringBuilder sb = new StringBuilder("ApMatrix ").append(rows).append('x').append(cols).append(" [");
         for (int k = 0; k < dec.length; k++) {
-            sb.append(k == 0 ? "" : (k % cols == 0 ? "; " : ", ")).append(apfloat(k).toString(true));
+            sb.append(k == 0 ? "" : (k % cols == 0 ? "; " : ", ")).append(apfloat(k).toString(false));
         }
         return sb.append(']').toString();
     }

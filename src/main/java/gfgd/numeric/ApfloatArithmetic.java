@@ -22,6 +22,8 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
     private final Apfloat zero;
     /** Rounding of matrix entries: the working digits, half-even. */
     private final MathContext mc;
+    /** Accumulation of sums of products: three times the working digits, half-even. */
+    private final MathContext acc;
     private volatile ScalarCache lastScalar;
 
     public ApfloatArithmetic(Precision precision) {
@@ -30,6 +32,7 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
         this.h = new FixedPrecisionApfloatHelper(working);
         this.zero = new Apfloat(0, working);
         this.mc = new MathContext(Math.toIntExact(working), RoundingMode.HALF_EVEN);
+        this.acc = new MathContext(Math.toIntExact(3 * working), RoundingMode.HALF_EVEN);
     }
 
     /** An arithmetic with {@code digits} significant digits and default guard digits. */
@@ -248,52 +251,68 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
         return t;
     }
 
-    // Matrix products and sums work on the decimal form of the entries: each entry of a result is the
-    // exact value (exact BigDecimal products and sums) rounded once, half-even, to the working digits.
-    // This is at least as accurate as rounding after every operation and several times faster than
-    // apfloat's per-operation objects for numbers of a few dozen digits.
+    // Matrix products and sums work on the decimal form of the entries: products are exact, sums are
+    // accumulated at three times the working digits (exact unless the terms differ by more than about
+    // twice the working digits in magnitude), and each entry of a result is rounded once, half-even, to
+    // the working digits. This is at least as accurate as rounding after every operation and several
+    // times faster than apfloat's per-operation objects for numbers of a few dozen digits. An entry whose
+    // decimal exponent leaves BigDecimal's range (|exponent| > ~2.1e9, e.g. in high matrix powers) is
+    // computed with the apfloat kernels instead, operation by operation.
 
     @Override
     public ApMatrix mult(ApMatrix a, ApMatrix b) {
         Checks.same("a.cols vs b.rows", a.cols, b.rows);
-        BigDecimal[] d = new BigDecimal[a.rows * b.cols];
+        ApMatrix out = ApMatrix.empty(a.rows, b.cols, mc);
         for (int i = 0; i < a.rows; i++) {
             for (int j = 0; j < b.cols; j++) {
-                d[i * b.cols + j] = dot(a, i * a.cols, 1, b, j, b.cols, a.cols);
+                dotInto(out, i * b.cols + j, a, i * a.cols, 1, b, j, b.cols, a.cols);
             }
         }
-        return ApMatrix.ofDecimals(a.rows, b.cols, mc, d);
+        return out;
     }
 
     @Override
     public ApMatrix multTransA(ApMatrix a, ApMatrix b) {
         Checks.same("a.rows vs b.rows", a.rows, b.rows);
-        BigDecimal[] d = new BigDecimal[a.cols * b.cols];
+        ApMatrix out = ApMatrix.empty(a.cols, b.cols, mc);
         for (int i = 0; i < a.cols; i++) {
             for (int j = 0; j < b.cols; j++) {
-                d[i * b.cols + j] = dot(a, i, a.cols, b, j, b.cols, a.rows);
+                dotInto(out, i * b.cols + j, a, i, a.cols, b, j, b.cols, a.rows);
             }
         }
-        return ApMatrix.ofDecimals(a.cols, b.cols, mc, d);
+        return out;
     }
 
     @Override
     public ApMatrix multTransB(ApMatrix a, ApMatrix b) {
         Checks.same("a.cols vs b.cols", a.cols, b.cols);
-        BigDecimal[] d = new BigDecimal[a.rows * b.rows];
+        ApMatrix out = ApMatrix.empty(a.rows, b.rows, mc);
         for (int i = 0; i < a.rows; i++) {
             for (int j = 0; j < b.rows; j++) {
-                d[i * b.rows + j] = dot(a, i * a.cols, 1, b, j * b.cols, 1, a.cols);
+                dotInto(out, i * b.rows + j, a, i * a.cols, 1, b, j * b.cols, 1, a.cols);
             }
         }
-        return ApMatrix.ofDecimals(a.rows, b.rows, mc, d);
+        return out;
+    }
+
+    /** Sets entry {@code idx} of {@code out} to the dot product below, in decimal form if it is in range. */
+    private void dotInto(ApMatrix out, int idx, ApMatrix a, int aOff, int aStride, ApMatrix b, int bOff,
+                         int bStride, int n) {
+        try {
+            out.setDecimal(idx, dotDecimal(a, aOff, aStride, b, bOff, bStride, n));
+        } catch (ArithmeticException | NumberFormatException outOfRange) {
+            out.setApfloat(idx, dotApfloat(a, aOff, aStride, b, bOff, bStride, n));
+        }
     }
 
     /**
-     * {@code sum_k a[aOff + k aStride] * b[bOff + k bStride]} for {@code k < n}: exact products and sum,
-     * rounded once to the working digits; exact zeros are skipped.
+     * {@code sum_k a[aOff + k aStride] * b[bOff + k bStride]} for {@code k < n}: exact products,
+     * accumulated at {@link #acc}, rounded once to the working digits; exact zeros are skipped.
+     *
+     * @throws ArithmeticException   if a product leaves BigDecimal's exponent range
+     * @throws NumberFormatException if an entry's exponent is outside BigDecimal's range
      */
-    private BigDecimal dot(ApMatrix a, int aOff, int aStride, ApMatrix b, int bOff, int bStride, int n) {
+    private BigDecimal dotDecimal(ApMatrix a, int aOff, int aStride, ApMatrix b, int bOff, int bStride, int n) {
         BigDecimal s = null;
         for (int k = 0; k < n; k++) {
             BigDecimal x = a.decimal(aOff + k * aStride);
@@ -305,9 +324,23 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
                 continue;
             }
             BigDecimal p = x.multiply(y);
-            s = s == null ? p : s.add(p);
+            s = s == null ? p : s.add(p, acc);
         }
         return s == null ? BigDecimal.ZERO : s.round(mc);
+    }
+
+    /** The same dot product with apfloat, rounded to the working digits after every operation. */
+    private Apfloat dotApfloat(ApMatrix a, int aOff, int aStride, ApMatrix b, int bOff, int bStride, int n) {
+        Apfloat s = zero;
+        for (int k = 0; k < n; k++) {
+            Apfloat x = a.apfloat(aOff + k * aStride);
+            Apfloat y = b.apfloat(bOff + k * bStride);
+            if (x.signum() != 0 && y.signum() != 0) {
+                Apfloat p = mulW(x, y);
+                s = s.signum() == 0 ? p : addW(s, p);
+            }
+        }
+        return s;
     }
 
     // The three kernels below compute exactly what FixedPrecisionApfloatHelper computes
@@ -345,31 +378,42 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
     @Override
     public ApMatrix plus(ApMatrix a, ApMatrix b) {
         sameShape(a, b);
-        BigDecimal[] d = new BigDecimal[a.size()];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = a.decimal(k).add(b.decimal(k), mc);
+        ApMatrix out = ApMatrix.empty(a.rows, a.cols, mc);
+        for (int k = 0; k < a.size(); k++) {
+            try {
+                out.setDecimal(k, a.decimal(k).add(b.decimal(k), mc));
+            } catch (ArithmeticException | NumberFormatException outOfRange) {
+                out.setApfloat(k, addW(a.apfloat(k), b.apfloat(k)));
+            }
         }
-        return ApMatrix.ofDecimals(a.rows, a.cols, mc, d);
+        return out;
     }
 
     @Override
     public ApMatrix minus(ApMatrix a, ApMatrix b) {
         sameShape(a, b);
-        BigDecimal[] d = new BigDecimal[a.size()];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = a.decimal(k).subtract(b.decimal(k), mc);
+        ApMatrix out = ApMatrix.empty(a.rows, a.cols, mc);
+        for (int k = 0; k < a.size(); k++) {
+            try {
+                out.setDecimal(k, a.decimal(k).subtract(b.decimal(k), mc));
+            } catch (ArithmeticException | NumberFormatException outOfRange) {
+                out.setApfloat(k, subW(a.apfloat(k), b.apfloat(k)));
+            }
         }
-        return ApMatrix.ofDecimals(a.rows, a.cols, mc, d);
+        return out;
     }
 
     @Override
     public ApMatrix scale(Apfloat s, ApMatrix a) {
-        BigDecimal f = decimal(s);
-        BigDecimal[] d = new BigDecimal[a.size()];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = a.decimal(k).multiply(f, mc);
+        ApMatrix out = ApMatrix.empty(a.rows, a.cols, mc);
+        for (int k = 0; k < a.size(); k++) {
+            try {
+                out.setDecimal(k, a.decimal(k).multiply(decimal(s), mc));
+            } catch (ArithmeticException | NumberFormatException outOfRange) {
+                out.setApfloat(k, a.apfloat(k).signum() == 0 ? zero : mulW(s, a.apfloat(k)));
+            }
         }
-        return ApMatrix.ofDecimals(a.rows, a.cols, mc, d);
+        return out;
     }
 
     @Override
@@ -381,14 +425,22 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
     @Override
     public ApMatrix addInPlace(ApMatrix a, Apfloat s, ApMatrix b) {
         sameShape(a, b);
-        BigDecimal f = decimal(s);
-        if (f.signum() == 0) {
+        if (s.signum() == 0) {
             return a;
         }
         for (int k = 0; k < a.size(); k++) {
-            BigDecimal y = b.decimal(k);
-            if (y.signum() != 0) {
-                a.setDecimal(k, a.decimal(k).add(f.multiply(y)).round(mc));
+            try {
+                BigDecimal y = b.decimal(k);
+                if (y.signum() != 0) {
+                    a.setDecimal(k, a.decimal(k).add(decimal(s).multiply(y), mc));
+                }
+            } catch (ArithmeticException | NumberFormatException outOfRange) {
+                Apfloat y = b.apfloat(k);
+                if (y.signum() != 0) {
+                    Apfloat x = a.apfloat(k);
+                    Apfloat p = mulW(s, y);
+                    a.setApfloat(k, x.signum() == 0 ? p : addW(x, p));
+                }
             }
         }
         return a;
@@ -397,18 +449,28 @@ public final class ApfloatArithmetic implements Arithmetic<Apfloat, ApMatrix> {
     @Override
     public ApMatrix hadamard(ApMatrix a, ApMatrix b) {
         sameShape(a, b);
-        BigDecimal[] d = new BigDecimal[a.size()];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = a.decimal(k).multiply(b.decimal(k), mc);
+        ApMatrix out = ApMatrix.empty(a.rows, a.cols, mc);
+        for (int k = 0; k < a.size(); k++) {
+            try {
+                out.setDecimal(k, a.decimal(k).multiply(b.decimal(k), mc));
+            } catch (ArithmeticException | NumberFormatException outOfRange) {
+                Apfloat x = a.apfloat(k);
+                Apfloat y = b.apfloat(k);
+                out.setApfloat(k, x.signum() == 0 || y.signum() == 0 ? zero : mulW(x, y));
+            }
         }
-        return ApMatrix.ofDecimals(a.rows, a.cols, mc, d);
+        return out;
     }
 
-    /** {@code sum_ij a_ij b_ij}, exact products and sum rounded once to the working digits. */
+    /** {@code sum_ij a_ij b_ij}, exact products accumulated as in {@link #mult}, rounded once. */
     @Override
     public Apfloat dot(ApMatrix a, ApMatrix b) {
         sameShape(a, b);
-        return ApMatrix.toApfloat(dot(a, 0, 1, b, 0, 1, a.size()), working);
+        try {
+            return ApMatrix.toApfloat(dotDecimal(a, 0, 1, b, 0, 1, a.size()), working);
+        } catch (ArithmeticException | NumberFormatException outOfRange) {
+            return dotApfloat(a, 0, 1, b, 0, 1, a.size());
+        }
     }
 
     @Override

@@ -1,12 +1,14 @@
 package gfgd.numeric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Random;
 import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
 import org.apfloat.FixedPrecisionApfloatHelper;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class ApfloatArithmeticTest {
 
     private static final long SEED = 314159L;
+    /** 2^-k by about 80 squarings at 40 working digits: the base's rounding grows by k, ~1e12 * 1e-40. */
+    private static final double POWER_TOLERANCE = 1e-26;
     private static final int CASES = 5_000;
     private static final int N = 4;
 
@@ -83,6 +87,25 @@ class ApfloatArithmeticTest {
         assertEquals(0, exact(product.get(0, 0)).compareTo(new BigDecimal("0." + "9".repeat(40))));
         assertEquals(0, a.get(a.fromStrings(1, 1, "0.1"), 0, 0).compareTo(a.parse("0.1")));
         assertEquals(0.1, a.toDoubles(a.fromStrings(1, 1, "0.1"))[0], 0.0);
+    }
+
+    @Test
+    void entriesBeyondTheDecimalExponentRangeAreComputedWithApfloat() {
+        // [[1/2, 1/2], [0, 1]]^k = [[2^-k, 1 - 2^-k], [0, 1]]; 2^-(10^12) ~ 10^(-3.0e11) is far outside
+        // BigDecimal's exponent range, and its sum with 1 must not build a 3e11-digit integer.
+        ApfloatArithmetic a = ApfloatArithmetic.digits(30);
+        long k = 1_000_000_000_000L;
+        ApMatrix p = MatrixPower.power(a, a.fromStrings(2, 2, "0.5", "0.5", "0", "1"), k);
+        Apfloat expected = ApfloatMath.pow(new Apfloat(2, 60), -k);
+        double rel = a.toDouble(a.abs(a.div(a.sub(p.get(0, 0), expected), expected)));
+        assertTrue(rel < POWER_TOLERANCE, "relative error " + rel);
+        // 1 - 2^-k: 1 after rounding, or its predecessor where apfloat took over (its last digit is not rounded)
+        assertTrue(a.toDouble(a.abs(a.sub(a.one(), p.get(0, 1)))) <= a.epsilon(), p.get(0, 1).toString());
+        assertEquals(0, a.one().compareTo(p.get(1, 1)));
+        assertEquals(0, p.get(1, 0).signum());
+        ApMatrix tiny = a.scale(p.get(0, 0), a.identity(2));
+        assertEquals(0, a.add(p.get(0, 0), p.get(0, 0)).compareTo(a.dot(tiny, a.identity(2))));
+        assertEquals(0.0, a.toDoubles(a.plus(tiny, tiny))[0], 0.0);
     }
 
     /** The exact decimal value of an apfloat with finitely many digits. */
