@@ -2,6 +2,7 @@ package gfgd.dynamics;
 
 import gfgd.numeric.Arithmetic;
 import gfgd.numeric.Checks;
+import gfgd.objective.Quadratic;
 
 /**
  * Gradient flow of the quadratic {@code f = 1/2 x'Ax - b'x} in closed form, for any symmetric
@@ -44,6 +45,11 @@ public final class QuadraticFlow<S, M> {
                     + a.rows(b) + "x" + a.cols(b));
         }
         return new QuadraticFlow<>(a, A, b);
+    }
+
+    /** The flow of the objective {@code q}. */
+    public static <S, M> QuadraticFlow<S, M> of(Quadratic<S, M> q) {
+        return of(q.arithmetic(), q.matrix(), q.linear());
     }
 
     public int dimension() {

@@ -107,28 +107,7 @@ public final class TaylorFlow<S, M> {
             throw new IllegalArgumentException("objective must compute in the given tracing arithmetic, got "
                     + f.arithmetic().name());
         }
-        return of(tracer, negativeGradient(f));
-    }
-
-    /** {@code -grad f} as a vector field. */
-    static <S, M> VectorField<S, M> negativeGradient(Objective<S, M> f) {
-        return new VectorField<>() {
-            @Override
-            public Arithmetic<S, M> arithmetic() {
-                return f.arithmetic();
-            }
-
-            @Override
-            public int dimension() {
-                return f.dimension();
-            }
-
-            @Override
-            public M derivative(M theta) {
-                Arithmetic<S, M> ar = f.arithmetic();
-                return ar.scale(ar.of(-1), f.gradient(theta));
-            }
-        };
+        return of(tracer, GradientFlow.of(f));
     }
 
     /**

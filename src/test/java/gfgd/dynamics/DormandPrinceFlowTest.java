@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gfgd.numeric.ApMatrix;
 import gfgd.numeric.ApfloatArithmetic;
 import gfgd.numeric.DoubleArithmetic;
+import gfgd.objective.DeepLinear;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
@@ -37,8 +38,7 @@ class DormandPrinceFlowTest {
     }
 
     private static VectorField<Double, DMatrixRMaj> quadraticField(String[] A) {
-        return TaylorFlow.negativeGradient(TestObjectives.quadratic(D, D.fromStrings(3, 3, A),
-                D.fromStrings(3, 1, FlowFixtures.LINEAR)));
+        return GradientFlow.of(FlowFixtures.quadratic(D, A));
     }
 
     private static double norm(double[] x) {
@@ -110,7 +110,7 @@ class DormandPrinceFlowTest {
 
     @Test
     void balancednessOfDeepLinearNetIsConservedInDouble() {
-        TestObjectives.DeepLinearTestNet<Double, DMatrixRMaj> net = FlowFixtures.net(D);
+        DeepLinear<Double, DMatrixRMaj> net = FlowFixtures.net(D);
         List<DMatrixRMaj> states = new ArrayList<>();
         GridHandler<DMatrixRMaj> keep = new GridHandler<>() {
             @Override
@@ -118,7 +118,7 @@ class DormandPrinceFlowTest {
                 states.add(theta);
             }
         };
-        DormandPrinceFlow.defaults().withoutErrorEstimate().sample(TaylorFlow.negativeGradient(net),
+        DormandPrinceFlow.defaults().withoutErrorEstimate().sample(GradientFlow.of(net),
                 FlowFixtures.netInit(D), 0.5, 10, keep);
         for (int j = 1; j < net.depth(); j++) {
             double[] c0 = D.toDoubles(TaylorFlowTest.balance(D, net, states.get(0), j));
@@ -131,7 +131,7 @@ class DormandPrinceFlowTest {
 
     @Test
     void energyIdentityHoldsInDouble() {
-        TestObjectives.DeepLinearTestNet<Double, DMatrixRMaj> net = FlowFixtures.net(D);
+        DeepLinear<Double, DMatrixRMaj> net = FlowFixtures.net(D);
         DMatrixRMaj theta0 = FlowFixtures.netInit(D);
         FlowResult<DMatrixRMaj> r = DormandPrinceFlow.defaults().solve(TestObjectives.energyAugmented(net),
                 D.concat(List.of(theta0, D.zeros(1, 1))), 5);
@@ -144,8 +144,7 @@ class DormandPrinceFlowTest {
     @Test
     void apfloatFieldIsSolvedInDoubleAndReturnedInItsArithmetic() {
         ApfloatArithmetic a = ApfloatArithmetic.digits(20);
-        VectorField<Apfloat, ApMatrix> field = TaylorFlow.negativeGradient(TestObjectives.quadratic(a,
-                a.fromStrings(3, 3, FlowFixtures.DEFINITE), a.fromStrings(3, 1, FlowFixtures.LINEAR)));
+        VectorField<Apfloat, ApMatrix> field = GradientFlow.of(FlowFixtures.quadratic(a, FlowFixtures.DEFINITE));
         FlowResult<ApMatrix> r = DormandPrinceFlow.defaults().solve(field, a.fromStrings(3, 1, FlowFixtures.START), 2);
         double[] exact = exactQuadratic(FlowFixtures.DEFINITE, 2);
         assertTrue(DormandPrinceFlow.maxDiff(a.toDoubles(r.theta()), exact) <= QUADRATIC_RELATIVE);

@@ -1,6 +1,9 @@
 package gfgd.dynamics;
 
 import gfgd.numeric.Arithmetic;
+import gfgd.objective.Dataset;
+import gfgd.objective.DeepLinear;
+import gfgd.objective.Quadratic;
 
 /** The instances the solver tests share, built in any arithmetic from decimal text or exact doubles. */
 final class FlowFixtures {
@@ -8,11 +11,13 @@ final class FlowFixtures {
     private FlowFixtures() {
     }
 
-    /** The explicit data of the math brief (section 3): X is 3 x 5 (inputs x samples), y is 1 x 5. */
+    /** The explicit data of the math brief (section 3), one row per sample (X' of the brief). */
     static final String[] X = {
-        "1.0", "-0.5", "0.3", "2.0", "-1.2",
-        "0.4", "1.1", "-0.7", "0.2", "0.9",
-        "-0.8", "0.6", "1.5", "-0.3", "0.1"};
+        "1.0", "0.4", "-0.8",
+        "-0.5", "1.1", "0.6",
+        "0.3", "-0.7", "1.5",
+        "2.0", "0.2", "-0.3",
+        "-1.2", "0.9", "0.1"};
     static final String[] Y = {"0.7", "-1.1", "0.4", "1.9", "-0.6"};
 
     /** Depth-3 net 3-3-2-1: 9 + 6 + 2 = 17 parameters. */
@@ -23,8 +28,14 @@ final class FlowFixtures {
     /** Initial scale: large enough that the flow leaves the plateau well before t = 5. */
     static final double INIT_SCALE = 0.5;
 
-    static <S, M> TestObjectives.DeepLinearTestNet<S, M> net(Arithmetic<S, M> a) {
-        return TestObjectives.deepLinear(a, a.fromStrings(3, 5, X), a.fromStrings(1, 5, Y), WIDTHS);
+    static final Dataset DATA = Dataset.ofText("brief", 5, 3, 1, X, Y);
+
+    static <S, M> DeepLinear<S, M> net(Arithmetic<S, M> a) {
+        return DeepLinear.of(a, DATA, WIDTHS);
+    }
+
+    static <S, M> Quadratic<S, M> quadratic(Arithmetic<S, M> a, String[] matrix) {
+        return Quadratic.of(a, a.fromStrings(3, 3, matrix), a.fromStrings(3, 1, LINEAR));
     }
 
     static <S, M> M netInit(Arithmetic<S, M> a) {
