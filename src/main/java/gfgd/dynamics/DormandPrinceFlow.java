@@ -2,11 +2,19 @@ package gfgd.dynamics;
 
 import gfgd.numeric.Arithmetic;
 import gfgd.numeric.Checks;
+import java.util.Arrays;
 import java.util.List;
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.events.Action;
+import org.hipparchus.ode.events.AdaptableInterval;
+import org.hipparchus.ode.events.ODEEventDetector;
+import org.hipparchus.ode.events.ODEEventHandler;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
@@ -24,6 +32,15 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * matters: DOP853's global error shrinks by only about 10x, not 100x, when the tolerances shrink 100x,
  * so the plain difference can fall short of the true error.)
  *
+ * <p>For a {@link PiecewiseSmoothField} (ReLU and leaky-ReLU nets), every sign change of a switching
+ * function is an event located by Hipparchus's event machinery (Brent's method on the dense output, to
+ * {@link #EVENT_TIME_ACCURACY} in time, every switching function checked at least every
+ * {@link #DEFAULT_MAX_CHECK} time units). Between crossings the solver integrates the smooth field of the
+ * current piece ({@link PiecewiseSmoothField#derivative(Object, boolean[])}), so no Runge-Kutta stage
+ * evaluates the field across a kink; at a crossing the step ends, the pattern switches to the piece
+ * entered, and the integration restarts there with fresh derivatives. The number of crossings is reported in the
+ * result; a {@link CrossingListener} sees each one.
+ *
  * <p>Immutable; configuration methods return new instances.
  */
 public final class DormandPrinceFlow {
@@ -37,6 +54,16 @@ public final class DormandPrinceFlow {
     /** The estimate is this times the difference to the companion run (see the class comment). */
     public static final double ESTIMATE_FACTOR = 2;
 
+    /** Time accuracy to which a crossing of a switching function is located. */
+    public static final double EVENT_TIME_ACCURACY = 1e-13;
+
+    /** Longest time between two checks of the switching functions' signs (a pattern change and change
+     * back inside one check interval would go unseen). */
+    public static final double DEFAULT_MAX_CHECK = 0.01;
+
+    /** Iterations Brent's method may take to locate one crossing. */
+    private static final int EVENT_MAX_ITERATIONS = 200;
+
     /** Hipparchus rejects tolerances that are not representable relative to double roundoff. */
     private static final double MIN_TOLERANCE = 1e-16;
 
@@ -44,35 +71,51 @@ public final class DormandPrinceFlow {
     private final double absolute;
     private final boolean estimate;
     private final int maxEvaluations;
+    private final double maxCheck;
+    private final CrossingListener listener;
 
-    private DormandPrinceFlow(double relative, double absolute, boolean estimate, int maxEvaluations) {
+    private DormandPrinceFlow(double relative, double absolute, boolean estimate, int maxEvaluations,
+                              double maxCheck, CrossingListener listener) {
         this.relative = relative;
         this.absolute = absolute;
         this.estimate = estimate;
         this.maxEvaluations = maxEvaluations;
+        this.maxCheck = maxCheck;
+        this.listener = listener;
     }
 
     /** Tolerances {@link #DEFAULT_TOLERANCE}, with the error estimate, at most 10^8 field evaluations. */
     public static DormandPrinceFlow defaults() {
-        return new DormandPrinceFlow(DEFAULT_TOLERANCE, DEFAULT_TOLERANCE, true, 100_000_000);
+        return new DormandPrinceFlow(DEFAULT_TOLERANCE, DEFAULT_TOLERANCE, true, 100_000_000, DEFAULT_MAX_CHECK, null);
     }
 
     /** This solver with other tolerances. @throws IllegalArgumentException unless both are in [1e-16, 1) */
     public DormandPrinceFlow withTolerances(double relative, double absolute) {
         checkTolerance("relative tolerance", relative);
         checkTolerance("absolute tolerance", absolute);
-        return new DormandPrinceFlow(relative, absolute, estimate, maxEvaluations);
+        return new DormandPrinceFlow(relative, absolute, estimate, maxEvaluations, maxCheck, listener);
     }
 
     /** This solver without the companion run (the result's error estimate is {@code NaN}); about half the cost. */
     public DormandPrinceFlow withoutErrorEstimate() {
-        return new DormandPrinceFlow(relative, absolute, false, maxEvaluations);
+        return new DormandPrinceFlow(relative, absolute, false, maxEvaluations, maxCheck, listener);
     }
 
     /** This solver with another limit on field evaluations. */
     public DormandPrinceFlow withMaxEvaluations(int n) {
         Checks.dimension("maxEvaluations", n);
-        return new DormandPrinceFlow(relative, absolute, estimate, n);
+        return new DormandPrinceFlow(relative, absolute, estimate, n, maxCheck, listener);
+    }
+
+    /** This solver checking switching functions at least every {@code interval} time units. */
+    public DormandPrinceFlow withMaxCheck(double interval) {
+        Checks.positive("maxCheck", interval);
+        return new DormandPrinceFlow(relative, absolute, estimate, maxEvaluations, interval, listener);
+    }
+
+    /** This solver telling {@code l} of every crossing located in the returned run (not the estimate's companion run). */
+    public DormandPrinceFlow withCrossingListener(CrossingListener l) {
+        return new DormandPrinceFlow(relative, absolute, estimate, maxEvaluations, maxCheck, l);
     }
 
     public double relativeTolerance() {
@@ -118,19 +161,20 @@ public final class DormandPrinceFlow {
         Arithmetic<S, M> a = field.arithmetic();
         requireState(field, theta0);
         double[] y0 = a.toDoubles(theta0);
-        long[] stepCount = {0};
-        double[] y = integrate(field, y0, t, relative, absolute, new GridSampler<>(a, eta, n, handlers), stepCount);
+        long[] stepCount = {0, 0};
+        double[] y = integrate(field, y0, t, relative, absolute, new GridSampler<>(a, eta, n, handlers), stepCount,
+                listener);
         double err = Double.NaN;
         if (estimate) {
             double[] fine = integrate(field, y0, t, Math.max(MIN_TOLERANCE, relative / ESTIMATE_TIGHTENING),
-                    Math.max(MIN_TOLERANCE, absolute / ESTIMATE_TIGHTENING), null, new long[1]);
+                    Math.max(MIN_TOLERANCE, absolute / ESTIMATE_TIGHTENING), null, new long[2], null);
             err = ESTIMATE_FACTOR * maxDiff(y, fine);
         }
-        return new FlowResult<>(a.fromDoubles(y.length, 1, y), t, err, stepCount[0], 0, name());
+        return new FlowResult<>(a.fromDoubles(y.length, 1, y), t, err, stepCount[0], stepCount[1], name());
     }
 
     private <S, M> double[] integrate(VectorField<S, M> field, double[] y0, double t, double rtol, double atol,
-                                      GridSampler<S, M> sampler, long[] stepCount) {
+                                      GridSampler<S, M> sampler, long[] counts, CrossingListener crossings) {
         if (t == 0) {
             if (sampler != null) {
                 sampler.start(y0);
@@ -150,7 +194,7 @@ public final class DormandPrinceFlow {
 
             @Override
             public void handleStep(ODEStateInterpolator interpolator) {
-                stepCount[0]++;
+                counts[0]++;
                 if (sampler != null) {
                     sampler.step(interpolator);
                 }
@@ -163,7 +207,18 @@ public final class DormandPrinceFlow {
                 }
             }
         });
-        ODEStateAndDerivative end = integrator.integrate(ode(field), new ODEState(0, y0), t);
+        OrdinaryDifferentialEquation ode;
+        if (field instanceof PiecewiseSmoothField<S, M> pw) {
+            Switching<S, M> sw = new Switching<>(pw);
+            boolean[] pattern = pw.pattern(field.arithmetic().fromDoubles(y0.length, 1, y0));
+            for (int j = 0; j < pw.switchingCount(); j++) {
+                integrator.addEventDetector(new Crossing(sw, j, pattern, maxCheck, counts, crossings));
+            }
+            ode = frozen(pw, pattern);
+        } else {
+            ode = ode(field);
+        }
+        ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(0, y0), t);
         return end.getPrimaryState();
     }
 
@@ -180,6 +235,23 @@ public final class DormandPrinceFlow {
             @Override
             public double[] computeDerivatives(double time, double[] y) {
                 return a.toDoubles(field.derivative(a.fromDoubles(d, 1, y)));
+            }
+        };
+    }
+
+    /** The smooth field of the piece {@code pattern} (which the crossing handlers update in place). */
+    private static <S, M> OrdinaryDifferentialEquation frozen(PiecewiseSmoothField<S, M> field, boolean[] pattern) {
+        Arithmetic<S, M> a = field.arithmetic();
+        int d = field.dimension();
+        return new OrdinaryDifferentialEquation() {
+            @Override
+            public int getDimension() {
+                return d;
+            }
+
+            @Override
+            public double[] computeDerivatives(double time, double[] y) {
+                return a.toDoubles(field.derivative(a.fromDoubles(d, 1, y), pattern));
             }
         };
     }
@@ -210,6 +282,84 @@ public final class DormandPrinceFlow {
             m = Math.max(m, Math.abs(x[i] - y[i]));
         }
         return m;
+    }
+
+    /** The switching functions of a field, evaluated once per state however many detectors ask. */
+    private static final class Switching<S, M> {
+        private final PiecewiseSmoothField<S, M> field;
+        private double[] lastState;
+        private double[] lastValues;
+
+        Switching(PiecewiseSmoothField<S, M> field) {
+            this.field = field;
+        }
+
+        double value(double[] state, int j) {
+            if (lastState == null || !Arrays.equals(lastState, state)) {
+                Arithmetic<S, M> a = field.arithmetic();
+                lastValues = field.switching(a.fromDoubles(state.length, 1, state));
+                if (lastValues.length != field.switchingCount()) {
+                    throw new IllegalStateException("switching() returned " + lastValues.length
+                            + " values, switchingCount() is " + field.switchingCount());
+                }
+                lastState = state.clone();
+            }
+            return lastValues[j];
+        }
+    }
+
+    /**
+     * Sign changes of switching function {@code j}: counted, reported, the frozen pattern switched to the
+     * piece entered, and the integration restarted there.
+     */
+    private static final class Crossing implements ODEEventDetector {
+        private final Switching<?, ?> sw;
+        private final int j;
+        private final AdaptableInterval check;
+        private final BracketedUnivariateSolver<UnivariateFunction> solver =
+                new BracketingNthOrderBrentSolver(0, EVENT_TIME_ACCURACY, 0, 5);
+        private final ODEEventHandler handler;
+
+        Crossing(Switching<?, ?> sw, int j, boolean[] pattern, double maxCheck, long[] counts,
+                 CrossingListener listener) {
+            this.sw = sw;
+            this.j = j;
+            this.check = AdaptableInterval.of(maxCheck);
+            this.handler = (state, detector, increasing) -> {
+                counts[1]++;
+                pattern[j] = increasing;
+                if (listener != null) {
+                    double[] y = state.getPrimaryState();
+                    listener.crossed(state.getTime(), j, y.clone(), sw.value(y, j));
+                }
+                return Action.RESET_DERIVATIVES;
+            };
+        }
+
+        @Override
+        public AdaptableInterval getMaxCheckInterval() {
+            return check;
+        }
+
+        @Override
+        public int getMaxIterationCount() {
+            return EVENT_MAX_ITERATIONS;
+        }
+
+        @Override
+        public BracketedUnivariateSolver<UnivariateFunction> getSolver() {
+            return solver;
+        }
+
+        @Override
+        public ODEEventHandler getHandler() {
+            return handler;
+        }
+
+        @Override
+        public double g(ODEStateAndDerivative state) {
+            return sw.value(state.getPrimaryState(), j);
+        }
     }
 
     /** Calls grid handlers at {@code t = k * eta} from a run's dense output. */
