@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 + "(Elkabetz & Cohen, NeurIPS 2021).",
         subcommands = {
             BenchCommand.class,
+            FlowCommand.class,
         })
 public final class Main implements Runnable {
 
