@@ -267,7 +267,7 @@ public final class TracingArithmetic<S, M> implements Arithmetic<Traced, TracedM
     @Override
     public Traced div(Traced a, Traced b) {
         mine(a);
-        S d = value(b, "division by");
+        S d = value(b, "division (reciprocal)");
         if (base.signum(d) == 0) {
             throw new ArithmeticException("division by zero");
         }
