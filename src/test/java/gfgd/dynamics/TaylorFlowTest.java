@@ -30,6 +30,18 @@ class TaylorFlowTest {
     /** Energy identity at 30 digits: solver estimate ~1e-29 and an O(1) objective. */
     private static final double ENERGY_APFLOAT = 1e-25;
 
+    /** 15 more digits must shrink the estimate by at least 10 orders of magnitude. */
+    private static final double MORE_DIGITS_SHRINK = 1e-10;
+
+    /** x' = x^2, x(0) = 1 gives x(1/2) = 2; at 20 digits the Taylor result is exact to double. */
+    private static final double BLOWUP_PRE_TIME = 1e-15;
+
+    /** The deep linear fixture must lose at least this much loss by t = 5 for the energy check to mean anything. */
+    private static final double MIN_DECREASE = 0.1;
+
+    /** The same floor for the double solver tests. */
+    static final double MIN_DECREASE_SHARED = MIN_DECREASE;
+
     /** The lower-precision run's estimate must be informative: not more than a few digits above 10^-30. */
     private static final double ESTIMATE_INFORMATIVE_30 = 1e-26;
 
@@ -84,7 +96,7 @@ class TaylorFlowTest {
         FlowResult<ApMatrix> r45 = TaylorFlow.gradientFlow(t45, FlowFixtures.net(t45))
                 .solve(FlowFixtures.netInit(a45), a45.of(5));
         double diff = maxDiff(a45, r45.theta(), a30, r30.theta());
-        assertTrue(r45.errorEstimate() < r30.errorEstimate() * 1e-10, "45-digit estimate " + r45.errorEstimate());
+        assertTrue(r45.errorEstimate() < r30.errorEstimate() * MORE_DIGITS_SHRINK, "45-digit estimate " + r45.errorEstimate());
         assertTrue(diff <= r30.errorEstimate(), "30 vs 45 digits differ by " + diff + " > estimate " + r30.errorEstimate());
         assertTrue(r30.errorEstimate() <= ESTIMATE_INFORMATIVE_30, "estimate " + r30.errorEstimate());
     }
@@ -159,7 +171,7 @@ class TaylorFlowTest {
         DeepLinear<Apfloat, ApMatrix> f = FlowFixtures.net(a);
         Apfloat decrease = a.sub(f.value(theta0), f.value(a.unpack(r.theta(), 0, 17, 1)));
         Apfloat integral = a.get(r.theta(), 17, 0);
-        assertTrue(decrease.doubleValue() > 0.1, "the flow must actually move: decrease " + decrease);
+        assertTrue(decrease.doubleValue() > MIN_DECREASE, "the flow must actually move: decrease " + decrease);
         assertTrue(Math.abs(a.toDouble(a.sub(decrease, integral))) <= ENERGY_APFLOAT,
                 "decrease " + decrease + " vs integral " + integral);
     }
@@ -202,6 +214,33 @@ class TaylorFlowTest {
         assertTrue(e.getMessage().contains("digits 60"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> taylor.solve(a.zeros(2, 1), a.one()));
         assertTrue(e.getMessage().contains("theta0 must be a 3x1 vector, got 2x1"), e.getMessage());
+    }
+
+    @Test
+    void flowThatBlowsUpInFiniteTimeStopsWithAClearError() {
+        ApfloatArithmetic a = ApfloatArithmetic.digits(20);
+        TracingArithmetic<Apfloat, ApMatrix> tr = TracingArithmetic.over(a);
+        VectorField<Traced, TracedMatrix> square = new VectorField<>() {
+            @Override
+            public Arithmetic<Traced, TracedMatrix> arithmetic() {
+                return tr;
+            }
+
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public TracedMatrix derivative(TracedMatrix x) {
+                return tr.hadamard(x, x);
+            }
+        };
+        TaylorFlow<Apfloat, ApMatrix> taylor = TaylorFlow.of(tr, square);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> taylor.solve(a.vector(1), a.of(2)));
+        assertTrue(e.getMessage().contains("may blow up before t = 2"), e.getMessage());
+        FlowResult<ApMatrix> before = taylor.solve(a.vector(1), a.parse("0.5"));
+        assertEquals(2.0, a.toDouble(a.get(before.theta(), 0, 0)), BLOWUP_PRE_TIME);
     }
 
     @Test
