@@ -12,6 +12,7 @@ public final class Workloads {
     /** Every workload, in the order {@code gfgd bench --list} shows them. */
     public static List<Workload> all() {
         return List.of(
+                new GdMlpWorkload(),
                 new GfTaylorWorkload()
         );
     }

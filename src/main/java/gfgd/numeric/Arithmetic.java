@@ -174,4 +174,57 @@ public interface Arithmetic<S, M> {
 
     /** Whether every entry is finite (always true for apfloat). */
     boolean isFinite(M m);
+
+    /**
+     * {@code r_ij = m_ij * (z_ij > 0 ? positive : otherwise)}: a homogeneous activation (ReLU, leaky
+     * ReLU) applied to {@code z} (with {@code m = z}), or its slope applied to {@code m} (backpropagation).
+     * Needs only comparisons and products, so it is the same function in every arithmetic.
+     */
+    default M scaleBySign(M m, M z, S positive, S otherwise) {
+        int r = rows(z);
+        int c = cols(z);
+        if (rows(m) != r || cols(m) != c) {
+            throw new IllegalArgumentException("shape mismatch: " + rows(m) + "x" + cols(m) + " vs " + r + "x" + c);
+        }
+        M s = zeros(r, c);
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                set(s, i, j, mul(get(m, i, j), signum(get(z, i, j)) > 0 ? positive : otherwise));
+            }
+        }
+        return s;
+    }
+
+    /**
+     * {@code a * b + 1 row}: the product with {@code row} added to each of its rows (a bias). {@code row}
+     * holds {@code cols(b)} entries in any shape.
+     */
+    default M multPlusRow(M a, M b, M row) {
+        int n = cols(b);
+        if (rows(row) * cols(row) != n) {
+            throw new IllegalArgumentException("row has " + rows(row) * cols(row) + " entries, expected " + n);
+        }
+        M c = mult(a, b);
+        for (int i = 0; i < rows(c); i++) {
+            for (int j = 0; j < n; j++) {
+                set(c, i, j, add(get(c, i, j), get(row, j / cols(row), j % cols(row))));
+            }
+        }
+        return c;
+    }
+
+    /** {@code m' 1}: the sums of the columns of {@code m}, as a {@code cols(m) x 1} vector. */
+    default M columnSums(M m) {
+        int r = rows(m);
+        int c = cols(m);
+        M s = zeros(c, 1);
+        for (int j = 0; j < c; j++) {
+            S t = zero();
+            for (int i = 0; i < r; i++) {
+                t = add(t, get(m, i, j));
+            }
+            set(s, j, 0, t);
+        }
+        return s;
+    }
 }

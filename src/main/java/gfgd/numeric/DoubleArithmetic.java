@@ -1,18 +1,44 @@
 package gfgd.numeric;
 
+import dev.ludovic.netlib.blas.BLAS;
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 
 /**
- * {@link Arithmetic} in IEEE double on EJML {@link DMatrixRMaj}. Stateless; use {@link #INSTANCE}.
+ * {@link Arithmetic} in IEEE double on EJML {@link DMatrixRMaj}. Stateless apart from the BLAS it
+ * multiplies with; use {@link #INSTANCE}.
+ *
+ * <p>Matrix products ({@link #mult}, {@link #multTransA}, {@link #multTransB}) call {@code dgemm} of
+ * the netlib-java BLAS: {@link BLAS#getInstance()} binds the system BLAS ({@code libblas.so.3}, e.g.
+ * OpenBLAS from the Debian package {@code libopenblas0}) through JNI when it is installed and falls
+ * back to a pure-Java BLAS otherwise. The data are row-major and BLAS is column-major, so each product
+ * is computed transposed: {@code C' = B' A'}. Only the summation order differs between BLAS
+ * implementations (results agree to rounding).
  */
 public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
 
-    /** The only instance. */
-    public static final DoubleArithmetic INSTANCE = new DoubleArithmetic();
+    /** The shared instance, multiplying with {@link BLAS#getInstance()}. */
+    public static final DoubleArithmetic INSTANCE = new DoubleArithmetic(BLAS.getInstance());
 
-    private DoubleArithmetic() {
+    private final BLAS blas;
+
+    private DoubleArithmetic(BLAS blas) {
+        this.blas = blas;
+    }
+
+    /**
+     * An arithmetic multiplying with the given BLAS (e.g. {@code dev.ludovic.netlib.blas.JavaBLAS} to
+     * compare the pure-Java fallback with the native library).
+     */
+    public static DoubleArithmetic withBlas(BLAS blas) {
+        return new DoubleArithmetic(Objects.requireNonNull(blas, "blas"));
+    }
+
+    /** The BLAS implementation in use (its class name says whether it is native or Java). */
+    public BLAS blas() {
+        return blas;
     }
 
     @Override
@@ -184,24 +210,36 @@ public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
     @Override
     public DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
         Checks.same("a.cols vs b.rows", a.numCols, b.numRows);
-        DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);
-        CommonOps_DDRM.mult(a, b, c);
+        int m = a.numRows;
+        int n = b.numCols;
+        int k = a.numCols;
+        DMatrixRMaj c = new DMatrixRMaj(m, n);
+        // column-major: C' (n x m) = B' (n x k) * A' (k x m)
+        blas.dgemm("N", "N", n, m, k, 1.0, b.data, n, a.data, k, 0.0, c.data, n);
         return c;
     }
 
     @Override
     public DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b) {
         Checks.same("a.rows vs b.rows", a.numRows, b.numRows);
-        DMatrixRMaj c = new DMatrixRMaj(a.numCols, b.numCols);
-        CommonOps_DDRM.multTransA(a, b, c);
+        int m = a.numCols;
+        int n = b.numCols;
+        int k = a.numRows;
+        DMatrixRMaj c = new DMatrixRMaj(m, n);
+        // column-major: C' (n x m) = B' (n x k) * A (k x m), A stored as A' (m x k)
+        blas.dgemm("N", "T", n, m, k, 1.0, b.data, n, a.data, m, 0.0, c.data, n);
         return c;
     }
 
     @Override
     public DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b) {
         Checks.same("a.cols vs b.cols", a.numCols, b.numCols);
-        DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numRows);
-        CommonOps_DDRM.multTransB(a, b, c);
+        int m = a.numRows;
+        int n = b.numRows;
+        int k = a.numCols;
+        DMatrixRMaj c = new DMatrixRMaj(m, n);
+        // column-major: C' (n x m) = B (n x k) * A' (k x m), B stored as B' (k x n)
+        blas.dgemm("T", "N", n, m, k, 1.0, b.data, k, a.data, k, 0.0, c.data, n);
         return c;
     }
 
@@ -282,6 +320,58 @@ public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
             }
         }
         return true;
+    }
+
+    @Override
+    public DMatrixRMaj scaleBySign(DMatrixRMaj m, DMatrixRMaj z, Double positive, Double otherwise) {
+        sameShape(m, z);
+        DMatrixRMaj r = new DMatrixRMaj(z.numRows, z.numCols);
+        long pBits = Double.doubleToRawLongBits(positive);
+        long oBits = Double.doubleToRawLongBits(otherwise);
+        long diff = pBits ^ oBits;
+        double[] md = m.data;
+        double[] zd = z.data;
+        double[] rd = r.data;
+        int n = z.getNumElements();
+        for (int k = 0; k < n; k++) {
+            // branch-free (the signs of z are unpredictable): the raw bits of z, as a signed long, are
+            // >= 1 exactly when z > 0 (or z is a positive NaN); the slope's bits are then selected exactly
+            long zb = Double.doubleToRawLongBits(zd[k]);
+            long positiveMask = ~((zb - 1) | zb) >> 63;
+            rd[k] = md[k] * Double.longBitsToDouble(oBits ^ (diff & positiveMask));
+        }
+        return r;
+    }
+
+    @Override
+    public DMatrixRMaj multPlusRow(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj row) {
+        Checks.same("a.cols vs b.rows", a.numCols, b.numRows);
+        int m = a.numRows;
+        int n = b.numCols;
+        int k = a.numCols;
+        Checks.size("row", row.getNumElements(), n);
+        DMatrixRMaj c = new DMatrixRMaj(m, n);
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(row.data, 0, c.data, i * n, n);
+        }
+        blas.dgemm("N", "N", n, m, k, 1.0, b.data, n, a.data, k, 1.0, c.data, n);
+        return c;
+    }
+
+    @Override
+    public DMatrixRMaj columnSums(DMatrixRMaj m) {
+        int r = m.numRows;
+        int c = m.numCols;
+        DMatrixRMaj s = new DMatrixRMaj(c, 1);
+        double[] sd = s.data;
+        double[] md = m.data;
+        for (int i = 0; i < r; i++) {
+            int off = i * c;
+            for (int j = 0; j < c; j++) {
+                sd[j] += md[off + j];
+            }
+        }
+        return s;
     }
 
     private static void sameShape(DMatrixRMaj a, DMatrixRMaj b) {

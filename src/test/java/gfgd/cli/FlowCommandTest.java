@@ -3,6 +3,7 @@ package gfgd.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gfgd.claims.ClaimRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,16 +33,9 @@ class FlowCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine(ClaimRegistry.loaded());
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            if (ex instanceof IllegalArgumentException) {
-                line.getErr().println("gfgd: " + ex.getMessage());
-                return 2;
-            }
-            throw ex;
-        });
         int code = cl.execute(args);
         return new Run(code, out.toString(), err.toString());
     }
@@ -146,10 +140,10 @@ class FlowCommandTest {
     void badInputIsReportedWithTheOffendingValue() throws IOException {
         Path inst = deepLinearInstance(initCsv());
         Run r = run("flow", "--instance", inst.toString(), "--t", "-1");
-        assertEquals(2, r.code());
+        assertEquals(Main.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("t must be >= 0, got -1"), r.err());
         r = run("flow", "--instance", inst.toString(), "--t", "1", "--digits", "5");
-        assertEquals(2, r.code());
+        assertEquals(Main.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("digits must be >= 10, got 5"), r.err());
         r = run("flow", "--instance", inst.toString(), "--t", "1", "--method", "closed-form", "--digits", "20");
         assertTrue(r.err().contains("closed-form needs objective quadratic, got deep-linear"), r.err());

@@ -1,0 +1,60 @@
+package gfgd.bench;
+
+import gfgd.numeric.DoubleArithmetic;
+import gfgd.objective.FullyConnected;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * {@code gd-mlp}: full-batch gradient descent on the {@link DigitsMlp} in double, step 0.001, 2000
+ * steps, {@code p <- p - 0.001 grad}. Five untimed gradient evaluations warm up the JIT; the final
+ * loss is evaluated after the timing.
+ */
+public final class GdMlpWorkload implements Workload {
+
+    /** Step size. */
+    public static final double ETA = 0.001;
+    /** Timed steps. */
+    public static final int STEPS = 2000;
+    /** Untimed warm-up gradient evaluations. */
+    public static final int WARMUP = 5;
+
+    @Override
+    public String name() {
+        return "gd-mlp";
+    }
+
+    @Override
+    public String description() {
+        return "2000 full-batch GD steps (eta 0.001) on the digits MLP 64-128-128-10, float64";
+    }
+
+    @Override
+    public Map<String, Object> run(PrintStream progress) {
+        DoubleArithmetic a = DoubleArithmetic.INSTANCE;
+        FullyConnected<Double, DMatrixRMaj> f = DigitsMlp.objective(a);
+        DMatrixRMaj theta = DigitsMlp.initialParameters(f, DigitsMlp.SEED);
+        double lossInit = f.value(theta);
+        for (int k = 0; k < WARMUP; k++) {
+            f.gradient(theta);
+        }
+        progress.println("gd-mlp: " + f.dimension() + " parameters, BLAS " + a.blas().getClass().getSimpleName()
+                + ", L(init) = " + lossInit + "; timing " + STEPS + " steps");
+        long start = System.nanoTime();
+        DigitsMlp.descend(f, theta, ETA, STEPS);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        double lossFinal = f.value(theta);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("workload", name());
+        out.put("steps", STEPS);
+        out.put("seconds", seconds);
+        out.put("stepsPerSecond", STEPS / seconds);
+        out.put("lossInit", lossInit);
+        out.put("lossFinal", lossFinal);
+        out.put("parameters", f.dimension());
+        out.put("blas", a.blas().getClass().getSimpleName());
+        return out;
+    }
+}

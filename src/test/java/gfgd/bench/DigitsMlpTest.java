@@ -1,0 +1,81 @@
+package gfgd.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ludovic.netlib.blas.JavaBLAS;
+import gfgd.numeric.DoubleArithmetic;
+import gfgd.objective.FullyConnected;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class DigitsMlpTest {
+
+    /** The published L(init) comes from numpy/PyTorch; only the summation order differs (WORKLOADS.md). */
+    private static final double LOSS_INIT_TOLERANCE = 1e-15;
+    /** Native and pure-Java BLAS differ in summation order; 10 GD steps do not amplify it beyond this. */
+    private static final double BLAS_TOLERANCE = 1e-12;
+    /** GD steps compared between the two BLAS (the pure-Java product is slow). */
+    private static final int BLAS_STEPS = 10;
+
+    private static final DoubleArithmetic D = DoubleArithmetic.INSTANCE;
+
+    @Test
+    void initialisationIsBitExact() {
+        FullyConnected<Double, DMatrixRMaj> f = DigitsMlp.objective(D);
+        assertEquals(26_122, f.dimension());
+        DMatrixRMaj w1 = f.weight(DigitsMlp.initialParameters(f, DigitsMlp.SEED), 1);
+        assertEquals(0.10460066083925362, w1.get(0, 0), 0.0);
+        assertEquals(-0.14726311966582817, w1.get(0, 1), 0.0);
+        assertEquals(-0.09586852278410593, w1.get(0, 2), 0.0);
+    }
+
+    @Test
+    void initialLossIsThePublishedValue() {
+        FullyConnected<Double, DMatrixRMaj> f = DigitsMlp.objective(D);
+        double l = f.value(DigitsMlp.initialParameters(f, DigitsMlp.SEED));
+        assertEquals(0.8035172291577674, l, LOSS_INIT_TOLERANCE * 0.8035172291577674);
+    }
+
+    @Test
+    void biasesStartAtZeroAndEveryWeightIsWithinItsScale() {
+        FullyConnected<Double, DMatrixRMaj> f = DigitsMlp.objective(D);
+        DMatrixRMaj theta = DigitsMlp.initialParameters(f, DigitsMlp.SEED);
+        int[] w = f.widths();
+        for (int l = 1; l <= f.depth(); l++) {
+            assertEquals(0.0, D.norm(f.bias(theta, l)), 0.0);
+            double scale = Math.sqrt(3.0 / w[l - 1]);
+            for (double v : f.weight(theta, l).data) {
+                assertTrue(Math.abs(v) <= scale, "weight " + v + " beyond " + scale);
+            }
+        }
+    }
+
+    @Test
+    void nativeAndJavaBlasGiveTheSameDescent() {
+        DoubleArithmetic java = DoubleArithmetic.withBlas(JavaBLAS.getInstance());
+        FullyConnected<Double, DMatrixRMaj> fn = DigitsMlp.objective(D);
+        FullyConnected<Double, DMatrixRMaj> fj = DigitsMlp.objective(java);
+        DMatrixRMaj tn = DigitsMlp.descend(fn, DigitsMlp.initialParameters(fn, DigitsMlp.SEED), GdMlpWorkload.ETA, BLAS_STEPS);
+        DMatrixRMaj tj = DigitsMlp.descend(fj, DigitsMlp.initialParameters(fj, DigitsMlp.SEED), GdMlpWorkload.ETA, BLAS_STEPS);
+        double ln = fn.value(tn);
+        double lj = fj.value(tj);
+        assertEquals(lj, ln, BLAS_TOLERANCE * lj);
+        assertTrue(D.toDouble(D.norm(D.minus(tn, tj))) <= BLAS_TOLERANCE * D.norm(tj));
+    }
+
+    @Test
+    void descentUpdatesInPlace() {
+        FullyConnected<Double, DMatrixRMaj> f = DigitsMlp.objective(D, 64, 4, 10);
+        DMatrixRMaj theta = DigitsMlp.initialParameters(f, 1);
+        DMatrixRMaj expected = D.addScaled(theta, -0.5, f.gradient(theta));
+        DMatrixRMaj same = DigitsMlp.descend(f, theta, 0.5, 1);
+        assertTrue(same == theta);
+        assertEquals(0.0, D.norm(D.minus(theta, expected)), 0.0);
+    }
+
+    @Test
+    void gdMlpIsRegisteredUnderItsWorkloadName() {
+        assertTrue(Workloads.byName("gd-mlp").orElseThrow() instanceof GdMlpWorkload);
+    }
+}

@@ -1,0 +1,24 @@
+package gfgd.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import gfgd.numeric.DoubleArithmetic;
+import gfgd.objective.FullyConnected;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/** The full gd-mlp trajectory (2000 steps; several seconds), run by {@code mvn verify}. */
+class GdMlpIT {
+
+    /** PyTorch and numpy agree on the published value to the last bit; BLAS summation order may differ. */
+    private static final double LOSS_FINAL_TOLERANCE = 1e-10;
+
+    @Test
+    void lossAfterTheWorkloadStepsIsThePublishedValue() {
+        DoubleArithmetic d = DoubleArithmetic.INSTANCE;
+        FullyConnected<Double, DMatrixRMaj> f = DigitsMlp.objective(d);
+        DMatrixRMaj theta = DigitsMlp.descend(f, DigitsMlp.initialParameters(f, DigitsMlp.SEED),
+                GdMlpWorkload.ETA, GdMlpWorkload.STEPS);
+        assertEquals(0.29886763572152586, f.value(theta), LOSS_FINAL_TOLERANCE * 0.29886763572152586);
+    }
+}
