@@ -13,7 +13,8 @@ public final class Workloads {
     public static List<Workload> all() {
         return List.of(
                 new GdMlpWorkload(),
-                new GdApfloatWorkload()
+                new GdApfloatWorkload(),
+                new GfTaylorWorkload()
         );
     }
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             ReportCommand.class,
             BenchCommand.class,
+            FlowCommand.class,
         })
 public final class Main implements Runnable {
 
