@@ -12,7 +12,9 @@ public final class Workloads {
     /** Every workload, in the order {@code gfgd bench --list} shows them. */
     public static List<Workload> all() {
         return List.of(
-                new GdMlpWorkload()
+                new GdMlpWorkload(),
+                new GdApfloatWorkload(),
+                new GfTaylorWorkload()
         );
     }
 

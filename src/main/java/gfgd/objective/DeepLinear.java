@@ -306,6 +306,84 @@ public final class DeepLinear<S, M> implements Objective<S, M> {
         return out;
     }
 
+    /**
+     * The dense Hessian by a direct formula (independent of {@link #hessianVectorProduct}). With
+     * {@code P = A_j' A_k}, {@code Q = B_j Sxx B_k'}, {@code C = A_k' G B_j'} and
+     * {@code M = W_{k-1} ... W_{j+1}} ({@code I} when {@code k = j+1}), the entry for
+     * {@code (W_j)_{pq}, (W_k)_{rs}} with {@code j <= k} is
+     * <pre>
+     *   P_{pr} Q_{qs}  +  [j < k] C_{rq} M_{sp},
+     * </pre>
+     * the Gauss-Newton term {@code <dW Sxx, dW>} plus the data term {@code <G, d^2 W>}; the entries with
+     * {@code j > k} follow by symmetry.
+     */
+    @Override
+    public M hessian(M theta) {
+        requireParameters(theta);
+        int n = depth();
+        List<M> w = new ArrayList<>(n + 1);
+        w.add(null);
+        for (int j = 1; j <= n; j++) {
+            w.add(unpack(theta, j));
+        }
+        // A_j = W_N...W_{j+1} (A_N = I), B_j = W_{j-1}...W_1 (B_1 = I), explicit identities here.
+        List<M> suffix = new ArrayList<>(n + 1);
+        List<M> prefix = new ArrayList<>(n + 2);
+        for (int j = 0; j <= n; j++) {
+            suffix.add(null);
+            prefix.add(null);
+        }
+        prefix.add(null);
+        suffix.set(n, a.identity(widths[n]));
+        for (int j = n; j >= 1; j--) {
+            suffix.set(j - 1, a.mult(suffix.get(j), w.get(j)));
+        }
+        prefix.set(1, a.identity(widths[0]));
+        for (int j = 1; j <= n; j++) {
+            prefix.set(j + 1, a.mult(w.get(j), prefix.get(j)));
+        }
+        M g = a.minus(a.mult(suffix.get(0), sxx), syx);
+        M h = a.zeros(dimension, dimension);
+        for (int j = 1; j <= n; j++) {
+            M bjSxx = a.mult(prefix.get(j), sxx);
+            M between = a.identity(widths[j]);
+            for (int k = j; k <= n; k++) {
+                if (k > j + 1) {
+                    between = a.mult(w.get(k - 1), between);
+                }
+                M p = a.multTransA(suffix.get(j), suffix.get(k));
+                M q = a.multTransB(bjSxx, prefix.get(k));
+                M c = k > j ? a.mult(a.multTransA(suffix.get(k), g), a.transpose(prefix.get(j))) : null;
+                block(h, j, k, p, q, c, between);
+            }
+        }
+        return h;
+    }
+
+    /** Writes block (j, k), j <= k, of the Hessian and its mirror (j, k) -> (k, j). Modifies {@code h}. */
+    private void block(M h, int j, int k, M p, M q, M c, M between) {
+        int rowsJ = widths[j];
+        int colsJ = widths[j - 1];
+        int rowsK = widths[k];
+        int colsK = widths[k - 1];
+        for (int pi = 0; pi < rowsJ; pi++) {
+            for (int qi = 0; qi < colsJ; qi++) {
+                int row = offsets[j] + pi * colsJ + qi;
+                for (int ri = 0; ri < rowsK; ri++) {
+                    for (int si = 0; si < colsK; si++) {
+                        int col = offsets[k] + ri * colsK + si;
+                        S v = a.mul(a.get(p, pi, ri), a.get(q, qi, si));
+                        if (c != null) {
+                            v = a.add(v, a.mul(a.get(c, ri, qi), a.get(between, si, pi)));
+                        }
+                        a.set(h, row, col, v);
+                        a.set(h, col, row, v);
+                    }
+                }
+            }
+        }
+    }
+
     /** Deep linear losses are polynomials of degree 2N in the parameters. */
     @Override
     public boolean isPolynomial() {

@@ -33,8 +33,12 @@ class DeepLinearTest {
     private static final double CENTRAL_DIFFERENCE_TOLERANCE = 1e-25;
     /** double vs apfloat: double rounding (1e-16) amplified by at most a few hundred operations. */
     private static final double ARITHMETIC_TOLERANCE = 1e-12;
-    /** Symmetry of the HVP matrix and Hv vs dense H v in apfloat at 40 digits: rounding only. */
-    private static final double SYMMETRY_TOLERANCE = 1e-35;
+    /** Exact identities (Hessian symmetry, Hv vs dense H v, balancedness) in apfloat at 40 digits: rounding only. */
+    private static final double EXACT_IDENTITY_TOLERANCE = 1e-35;
+    /** Symmetric eigensolver in double: backward error ~1e-15 ||H||, and ||H|| / |lambda_min| <= 10 here. */
+    private static final double EIGENVALUE_TOLERANCE = 1e-13;
+    /** The math brief quotes its constants to 6 significant digits (rounded): half a unit in the last place. */
+    private static final double BRIEF_SIX_DIGITS = 5e-7;
     /** Exact identities evaluated in double by two summation orders over a handful of products. */
     private static final double DOUBLE_IDENTITY_TOLERANCE = 1e-14;
 
@@ -110,7 +114,74 @@ class DeepLinearTest {
         DeepLinear<Apfloat, ApMatrix> f = DeepLinear.of(A40, dataFor(widths), widths);
         ApMatrix theta = A40.vector(gaussian(f.dimension(), 0.7, 6));
         ApMatrix v = A40.vector(gaussian(f.dimension(), 1.0, 7));
-        ObjectiveContract.assertHessianSymmetricAndConsistent(f, theta, v, SYMMETRY_TOLERANCE);
+        ObjectiveContract.assertHessianSymmetricAndConsistent(f, theta, v, EXACT_IDENTITY_TOLERANCE);
+    }
+
+    /**
+     * The gradient of a deep linear net satisfies {@code W_{j+1}' grad_{j+1} = grad_j W_j'} (both are
+     * {@code A_j' G B_{j+1}'}), which is why the balancedness {@code W_{j+1}'W_{j+1} - W_j W_j'} is
+     * conserved along gradient flow.
+     */
+    @ParameterizedTest
+    @MethodSource("nets")
+    void gradientConservesBalancednessAlongTheFlow(int[] widths) {
+        DeepLinear<Apfloat, ApMatrix> f = DeepLinear.of(A40, dataFor(widths), widths);
+        ApMatrix theta = A40.vector(gaussian(f.dimension(), 0.7, 15));
+        ApMatrix g = f.gradient(theta);
+        for (int j = 1; j < f.depth(); j++) {
+            ApMatrix wj = f.layer(theta, j);
+            ApMatrix wNext = f.layer(theta, j + 1);
+            ApMatrix gj = A40.unpack(g, f.offset(j), widths[j], widths[j - 1]);
+            ApMatrix gNext = A40.unpack(g, f.offset(j + 1), widths[j + 1], widths[j]);
+            // d/dt (W_{j+1}'W_{j+1} - W_j W_j') along theta' = -g.
+            ApMatrix drift = A40.minus(
+                    A40.plus(A40.multTransA(gNext, wNext), A40.multTransA(wNext, gNext)),
+                    A40.plus(A40.multTransB(gj, wj), A40.multTransB(wj, gj)));
+            double scale = A40.toDouble(A40.norm(A40.multTransA(wNext, gNext)));
+            double err = A40.toDouble(A40.norm(drift)) / scale;
+            assertTrue(err <= EXACT_IDENTITY_TOLERANCE, "layer " + j + ": balancedness drift " + err);
+        }
+    }
+
+    /** Math brief 3a: for f = (ab - 1)^2 / 2 the Hessian at (s, s) is [[s^2, 2s^2-1], [2s^2-1, s^2]]. */
+    @Test
+    void scalarDepthTwoHessianHasTheBriefsMinimumEigenvalue() {
+        Dataset one = Dataset.of("x=1,y=1", 1, 1, 1, new double[] {1}, new double[] {1});
+        DeepLinear<Double, DMatrixRMaj> f = DeepLinear.of(D, one, 1, 1, 1);
+        double s = 10;
+        DMatrixRMaj h = f.hessian(D.vector(s, s));
+        assertArrayEquals(new double[] {s * s, 2 * s * s - 1, 2 * s * s - 1, s * s}, D.toDoubles(h), 0.0);
+        assertEquals(1 - s * s, minEigenvalue(h), EIGENVALUE_TOLERANCE * s * s);
+    }
+
+    /**
+     * Math brief 3a: on the brief's data with N = 3, widths [3, 3, 2, 1], W_1 = W_2 = 0 and W_3 = s(1, 1), the
+     * gradient vanishes exactly and lambda_min(H) = -||W_3||_2 ||b|| = -sqrt(2) s ||b||, b = grad l(0).
+     */
+    @Test
+    void twoZeroLayersGiveASaddleWithTheBriefsCurvature() {
+        Dataset brief = Datasets.briefExample();
+        DeepLinear<Double, DMatrixRMaj> f = DeepLinear.of(D, brief, 3, 3, 2, 1);
+        double s = 3;
+        DMatrixRMaj theta = D.zeros(f.dimension(), 1);
+        theta.set(f.offset(3), 0, s);
+        theta.set(f.offset(3) + 1, 0, s);
+        assertArrayEquals(new double[f.dimension()], D.toDoubles(f.gradient(theta)), 0.0);
+        double b = D.norm(DeepLinear.of(D, brief, 3, 1).gradient(D.zeros(3, 1)));
+        double expected = -Math.sqrt(2) * s * b;
+        assertEquals(expected, minEigenvalue(f.hessian(theta)), EIGENVALUE_TOLERANCE * Math.abs(expected));
+        assertEquals(1.235014, b, BRIEF_SIX_DIGITS, "||b|| as quoted (6 digits) by the brief");
+    }
+
+    private static double minEigenvalue(DMatrixRMaj h) {
+        org.ejml.interfaces.decomposition.EigenDecomposition_F64<DMatrixRMaj> eig =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(h.numRows, false, true);
+        assertTrue(eig.decompose(h.copy()));
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < h.numRows; i++) {
+            min = Math.min(min, eig.getEigenvalue(i).real);
+        }
+        return min;
     }
 
     @Test
@@ -188,6 +259,8 @@ class DeepLinearTest {
     @Test
     void badInputNamesFieldAndValue() {
         Dataset data = decimalData(4, 3, 2, 14);
+        assertMessage(() -> DeepLinear.of(null, data, 3, 2), "arithmetic", "null");
+        assertMessage(() -> DeepLinear.of(D, null, 3, 2), "data", "null");
         assertMessage(() -> DeepLinear.of(D, data, 3), "widths", "[3]");
         assertMessage(() -> DeepLinear.of(D, data, 3, 0, 2), "widths[1]", "0");
         assertMessage(() -> DeepLinear.of(D, data, 4, 2), "widths[0]", "data.inputs() = 3", "got 4");

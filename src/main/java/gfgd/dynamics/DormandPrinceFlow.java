@@ -1,0 +1,433 @@
+package gfgd.dynamics;
+
+import gfgd.numeric.Arithmetic;
+import gfgd.numeric.Checks;
+import java.util.Arrays;
+import java.util.List;
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.hipparchus.ode.ODEIntegrator;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.events.Action;
+import org.hipparchus.ode.events.AdaptableInterval;
+import org.hipparchus.ode.events.ODEEventDetector;
+import org.hipparchus.ode.events.ODEEventHandler;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.hipparchus.ode.sampling.ODEStateInterpolator;
+import org.hipparchus.ode.sampling.ODEStepHandler;
+
+/**
+ * Gradient flow (any {@link VectorField}) in double by Hipparchus's {@link DormandPrince853Integrator}
+ * (adaptive Runge-Kutta of order 8 with a 7th-order dense output), sampled on the grid
+ * {@code t = k * eta} through the integrator's interpolator, so every sample is at the exact grid time.
+ *
+ * <p>The field is evaluated in its own arithmetic; states cross to double and back at each evaluation
+ * (for a double field this is a copy). The error estimate of a run is
+ * {@code 2 ||theta_tol(T) - theta_{tol/100}(T)||_inf}: the same flow solved again with both tolerances a
+ * hundred times tighter. The returned state is the one at the configured tolerances; if the tighter
+ * run's error is at most half of it, {@code err <= diff + err/2}, so {@code err <= 2 diff}. (The factor
+ * matters: DOP853's global error shrinks by only about 10x, not 100x, when the tolerances shrink 100x,
+ * so the plain difference can fall short of the true error.)
+ *
+ * <p>For a {@link PiecewiseSmoothField} (ReLU and leaky-ReLU nets), every sign change of a switching
+ * function is an event located by Hipparchus's event machinery (Brent's method on the dense output, to
+ * {@link #EVENT_TIME_ACCURACY} in time, every switching function checked at least every
+ * {@link #DEFAULT_MAX_CHECK} time units). Between crossings the solver integrates the smooth field of the
+ * current piece ({@link PiecewiseSmoothField#derivative(Object, boolean[])}), so no Runge-Kutta stage
+ * evaluates the field across a kink; at a crossing the step ends, the pattern switches to the piece
+ * entered, and the integration restarts there with fresh derivatives. The number of crossings is reported in the
+ * result; a {@link CrossingListener} sees each one.
+ *
+ * <p>Immutable; configuration methods return new instances.
+ */
+public final class DormandPrinceFlow {
+
+    /** Default relative and absolute tolerance: about 100 units of double roundoff per unit state. */
+    public static final double DEFAULT_TOLERANCE = 1e-12;
+
+    /** Factor by which the companion run for the error estimate tightens both tolerances. */
+    public static final double ESTIMATE_TIGHTENING = 100;
+
+    /** The estimate is this times the difference to the companion run (see the class comment). */
+    public static final double ESTIMATE_FACTOR = 2;
+
+    /** Time accuracy to which a crossing of a switching function is located. */
+    public static final double EVENT_TIME_ACCURACY = 1e-13;
+
+    /** Longest time between two checks of the switching functions' signs (a pattern change and change
+     * back inside one check interval would go unseen). */
+    public static final double DEFAULT_MAX_CHECK = 0.01;
+
+    /** Iterations Brent's method may take to locate one crossing. */
+    private static final int EVENT_MAX_ITERATIONS = 200;
+
+    /** Hipparchus rejects tolerances that are not representable relative to double roundoff. */
+    private static final double MIN_TOLERANCE = 1e-16;
+
+    private final double relative;
+    private final double absolute;
+    private final boolean estimate;
+    private final int maxEvaluations;
+    private final double maxCheck;
+    private final CrossingListener listener;
+
+    private DormandPrinceFlow(double relative, double absolute, boolean estimate, int maxEvaluations,
+                              double maxCheck, CrossingListener listener) {
+        this.relative = relative;
+        this.absolute = absolute;
+        this.estimate = estimate;
+        this.maxEvaluations = maxEvaluations;
+        this.maxCheck = maxCheck;
+        this.listener = listener;
+    }
+
+    /** Tolerances {@link #DEFAULT_TOLERANCE}, with the error estimate, at most 10^8 field evaluations. */
+    public static DormandPrinceFlow defaults() {
+        return new DormandPrinceFlow(DEFAULT_TOLERANCE, DEFAULT_TOLERANCE, true, 100_000_000, DEFAULT_MAX_CHECK, null);
+    }
+
+    /** This solver with other tolerances. @throws IllegalArgumentException unless both are in [1e-16, 1) */
+    public DormandPrinceFlow withTolerances(double relative, double absolute) {
+        checkTolerance("relative tolerance", relative);
+        checkTolerance("absolute tolerance", absolute);
+        return new DormandPrinceFlow(relative, absolute, estimate, maxEvaluations, maxCheck, listener);
+    }
+
+    /** This solver without the companion run (the result's error estimate is {@code NaN}); about half the cost. */
+    public DormandPrinceFlow withoutErrorEstimate() {
+        return new DormandPrinceFlow(relative, absolute, false, maxEvaluations, maxCheck, listener);
+    }
+
+    /** This solver with another limit on field evaluations. */
+    public DormandPrinceFlow withMaxEvaluations(int n) {
+        Checks.dimension("maxEvaluations", n);
+        return new DormandPrinceFlow(relative, absolute, estimate, n, maxCheck, listener);
+    }
+
+    /** This solver checking switching functions at least every {@code interval} time units. */
+    public DormandPrinceFlow withMaxCheck(double interval) {
+        Checks.positive("maxCheck", interval);
+        return new DormandPrinceFlow(relative, absolute, estimate, maxEvaluations, interval, listener);
+    }
+
+    /** This solver telling {@code l} of every crossing located in the returned run (not the estimate's companion run). */
+    public DormandPrinceFlow withCrossingListener(CrossingListener l) {
+        return new DormandPrinceFlow(relative, absolute, estimate, maxEvaluations, maxCheck, l);
+    }
+
+    public double relativeTolerance() {
+        return relative;
+    }
+
+    public double absoluteTolerance() {
+        return absolute;
+    }
+
+    /** {@code "DOP853(rtol=.., atol=..)"}. */
+    public String name() {
+        return "DOP853(rtol=" + relative + ", atol=" + absolute + ")";
+    }
+
+    /**
+     * {@code theta(t)} for {@code theta' = field(theta)}, {@code theta(0) = theta0}. Does not modify {@code theta0}.
+     *
+     * @throws IllegalArgumentException if {@code t < 0} or not finite, or {@code theta0} has the wrong shape
+     */
+    public <S, M> FlowResult<M> solve(VectorField<S, M> field, M theta0, double t) {
+        checkTime(t);
+        return run(field, theta0, t, 0, 0, List.of());
+    }
+
+    /**
+     * Solves to {@code T = steps * eta} and calls every handler at {@code t = k * eta},
+     * {@code k = 0..steps}: {@code init(theta0, eta)}, {@code handleStep(k, theta(k*eta))} for every k
+     * (including 0 and {@code steps}), then {@code finish(steps, theta(T))}.
+     *
+     * @throws IllegalArgumentException if {@code eta <= 0} or {@code steps < 0}
+     */
+    @SafeVarargs
+    public final <S, M> FlowResult<M> sample(VectorField<S, M> field, M theta0, double eta, long steps,
+                                             GridHandler<M>... handlers) {
+        Checks.positive("eta", eta);
+        Checks.atLeast("steps", steps, 0);
+        return run(field, theta0, steps * eta, eta, steps, List.of(handlers));
+    }
+
+    private <S, M> FlowResult<M> run(VectorField<S, M> field, M theta0, double t, double eta, long n,
+                                     List<GridHandler<M>> handlers) {
+        Arithmetic<S, M> a = field.arithmetic();
+        requireState(field, theta0);
+        double[] y0 = a.toDoubles(theta0);
+        long[] stepCount = {0, 0};
+        double[] y = integrate(field, y0, t, relative, absolute, new GridSampler<>(a, eta, n, handlers), stepCount,
+                listener);
+        double err = Double.NaN;
+        if (estimate) {
+            double[] fine = integrate(field, y0, t, Math.max(MIN_TOLERANCE, relative / ESTIMATE_TIGHTENING),
+                    Math.max(MIN_TOLERANCE, absolute / ESTIMATE_TIGHTENING), null, new long[2], null);
+            err = ESTIMATE_FACTOR * maxDiff(y, fine);
+        }
+        return new FlowResult<>(a.fromDoubles(y.length, 1, y), t, err, stepCount[0], stepCount[1], name());
+    }
+
+    private <S, M> double[] integrate(VectorField<S, M> field, double[] y0, double t, double rtol, double atol,
+                                      GridSampler<S, M> sampler, long[] counts, CrossingListener crossings) {
+        if (t == 0) {
+            if (sampler != null) {
+                sampler.start(y0);
+                sampler.end(y0);
+            }
+            return y0.clone();
+        }
+        ODEIntegrator integrator = new DormandPrince853Integrator(0, Double.POSITIVE_INFINITY, atol, rtol);
+        integrator.setMaxEvaluations(maxEvaluations);
+        integrator.addStepHandler(new ODEStepHandler() {
+            @Override
+            public void init(ODEStateAndDerivative s0, double finalTime) {
+                if (sampler != null) {
+                    sampler.start(s0.getPrimaryState());
+                }
+            }
+
+            @Override
+            public void handleStep(ODEStateInterpolator interpolator) {
+                counts[0]++;
+                if (sampler != null) {
+                    sampler.step(interpolator);
+                }
+            }
+
+            @Override
+            public void finish(ODEStateAndDerivative end) {
+                if (sampler != null) {
+                    sampler.end(end.getPrimaryState());
+                }
+            }
+        });
+        OrdinaryDifferentialEquation ode;
+        if (field instanceof PiecewiseSmoothField<S, M> pw) {
+            Switching<S, M> sw = new Switching<>(pw);
+            boolean[] pattern = pw.pattern(field.arithmetic().fromDoubles(y0.length, 1, y0));
+            for (int j = 0; j < pw.switchingCount(); j++) {
+                integrator.addEventDetector(new Crossing(sw, j, pattern, maxCheck, counts, crossings));
+            }
+            ode = frozen(pw, pattern);
+        } else {
+            ode = ode(field);
+        }
+        ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(0, y0), t);
+        return end.getPrimaryState();
+    }
+
+    /** {@code field} as a Hipparchus ODE in double. */
+    static <S, M> OrdinaryDifferentialEquation ode(VectorField<S, M> field) {
+        Arithmetic<S, M> a = field.arithmetic();
+        int d = field.dimension();
+        return new OrdinaryDifferentialEquation() {
+            @Override
+            public int getDimension() {
+                return d;
+            }
+
+            @Override
+            public double[] computeDerivatives(double time, double[] y) {
+                return a.toDoubles(field.derivative(a.fromDoubles(d, 1, y)));
+            }
+        };
+    }
+
+    /** The smooth field of the piece {@code pattern} (which the crossing handlers update in place). */
+    private static <S, M> OrdinaryDifferentialEquation frozen(PiecewiseSmoothField<S, M> field, boolean[] pattern) {
+        Arithmetic<S, M> a = field.arithmetic();
+        int d = field.dimension();
+        return new OrdinaryDifferentialEquation() {
+            @Override
+            public int getDimension() {
+                return d;
+            }
+
+            @Override
+            public double[] computeDerivatives(double time, double[] y) {
+                return a.toDoubles(field.derivative(a.fromDoubles(d, 1, y), pattern));
+            }
+        };
+    }
+
+    static <S, M> void requireState(VectorField<S, M> field, M theta0) {
+        Arithmetic<S, M> a = field.arithmetic();
+        if (a.rows(theta0) != field.dimension() || a.cols(theta0) != 1) {
+            throw new IllegalArgumentException("theta0 must be a " + field.dimension() + "x1 vector, got "
+                    + a.rows(theta0) + "x" + a.cols(theta0));
+        }
+    }
+
+    static void checkTime(double t) {
+        if (!(t >= 0) || !Double.isFinite(t)) {
+            throw new IllegalArgumentException("t must be >= 0 and finite, got " + t);
+        }
+    }
+
+    private static void checkTolerance(String field, double tol) {
+        if (!(tol >= MIN_TOLERANCE && tol < 1)) {
+            throw new IllegalArgumentException(field + " must be in [" + MIN_TOLERANCE + ", 1), got " + tol);
+        }
+    }
+
+    static double maxDiff(double[] x, double[] y) {
+        double m = 0;
+        for (int i = 0; i < x.length; i++) {
+            m = Math.max(m, Math.abs(x[i] - y[i]));
+        }
+        return m;
+    }
+
+    /** The switching functions of a field, evaluated once per state however many detectors ask. */
+    private static final class Switching<S, M> {
+        private final PiecewiseSmoothField<S, M> field;
+        private double[] lastState;
+        private double[] lastValues;
+
+        Switching(PiecewiseSmoothField<S, M> field) {
+            this.field = field;
+        }
+
+        double value(double[] state, int j) {
+            if (lastState == null || !Arrays.equals(lastState, state)) {
+                Arithmetic<S, M> a = field.arithmetic();
+                lastValues = field.switching(a.fromDoubles(state.length, 1, state));
+                if (lastValues.length != field.switchingCount()) {
+                    throw new IllegalStateException("switching() returned " + lastValues.length
+                            + " values, switchingCount() is " + field.switchingCount());
+                }
+                lastState = state.clone();
+            }
+            return lastValues[j];
+        }
+    }
+
+    /**
+     * Sign changes of switching function {@code j}: counted, reported, the frozen pattern switched to the
+     * piece entered, and the integration restarted there.
+     */
+    private static final class Crossing implements ODEEventDetector {
+        private final Switching<?, ?> sw;
+        private final int j;
+        private final AdaptableInterval check;
+        private final BracketedUnivariateSolver<UnivariateFunction> solver =
+                new BracketingNthOrderBrentSolver(0, EVENT_TIME_ACCURACY, 0, 5);
+        private final ODEEventHandler handler;
+
+        Crossing(Switching<?, ?> sw, int j, boolean[] pattern, double maxCheck, long[] counts,
+                 CrossingListener listener) {
+            this.sw = sw;
+            this.j = j;
+            this.check = AdaptableInterval.of(maxCheck);
+            this.handler = (state, detector, increasing) -> {
+                counts[1]++;
+                pattern[j] = increasing;
+                if (listener != null) {
+                    double[] y = state.getPrimaryState();
+                    listener.crossed(state.getTime(), j, y.clone(), sw.value(y, j));
+                }
+                return Action.RESET_DERIVATIVES;
+            };
+        }
+
+        @Override
+        public AdaptableInterval getMaxCheckInterval() {
+            return check;
+        }
+
+        @Override
+        public int getMaxIterationCount() {
+            return EVENT_MAX_ITERATIONS;
+        }
+
+        @Override
+        public BracketedUnivariateSolver<UnivariateFunction> getSolver() {
+            return solver;
+        }
+
+        @Override
+        public ODEEventHandler getHandler() {
+            return handler;
+        }
+
+        @Override
+        public double g(ODEStateAndDerivative state) {
+            return sw.value(state.getPrimaryState(), j);
+        }
+    }
+
+    /** Calls grid handlers at {@code t = k * eta} from a run's dense output. */
+    static final class GridSampler<S, M> {
+        private final Arithmetic<S, M> a;
+        private final double eta;
+        private final long n;
+        private final List<GridHandler<M>> handlers;
+        private long next;
+
+        GridSampler(Arithmetic<S, M> a, double eta, long n, List<GridHandler<M>> handlers) {
+            this.a = a;
+            this.eta = eta;
+            this.n = n;
+            this.handlers = handlers;
+        }
+
+        void start(double[] y0) {
+            if (handlers.isEmpty()) {
+                return;
+            }
+            M theta0 = state(y0);
+            for (GridHandler<M> h : handlers) {
+                h.init(theta0, eta);
+            }
+            emit(0, y0);
+            next = 1;
+        }
+
+        /** Samples every grid point strictly inside the step or at its end, except the final one. */
+        void step(ODEStateInterpolator interpolator) {
+            if (handlers.isEmpty()) {
+                return;
+            }
+            double tEnd = interpolator.getCurrentState().getTime();
+            while (next < n && next * eta <= tEnd) {
+                emit(next, interpolator.getInterpolatedState(next * eta).getPrimaryState());
+                next++;
+            }
+        }
+
+        /** The final grid point comes from the integrator's final state (exactly at {@code T}). */
+        void end(double[] yEnd) {
+            if (handlers.isEmpty()) {
+                return;
+            }
+            while (next < n) {
+                // grid points that rounding put past the last step's end: only possible within roundoff of T
+                emit(next++, yEnd);
+            }
+            if (n > 0) {
+                emit(n, yEnd);
+            }
+            M last = state(yEnd);
+            for (GridHandler<M> h : handlers) {
+                h.finish(n, last);
+            }
+        }
+
+        private void emit(long k, double[] y) {
+            M theta = state(y);
+            for (GridHandler<M> h : handlers) {
+                h.handleStep(k, theta);
+            }
+        }
+
+        private M state(double[] y) {
+            return a.fromDoubles(y.length, 1, y);
+        }
+    }
+}
