@@ -60,17 +60,4 @@ public final class DigitsMlp {
         }
         return f.arithmetic().vector(theta);
     }
-
-    /**
-     * {@code steps} steps of gradient descent {@code theta <- theta - eta * grad f(theta)}, in place.
-     * Modifies {@code theta}; returns it.
-     */
-    public static <S, M> M descend(FullyConnected<S, M> f, M theta, S eta, int steps) {
-        Arithmetic<S, M> a = f.arithmetic();
-        S minusEta = a.negate(eta);
-        for (int k = 0; k < steps; k++) {
-            a.addInPlace(theta, minusEta, f.gradient(theta));
-        }
-        return theta;
-    }
 }

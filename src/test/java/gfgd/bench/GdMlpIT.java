@@ -1,7 +1,9 @@
 package gfgd.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gfgd.dynamics.GradientDescent;
 import gfgd.numeric.DoubleArithmetic;
 import gfgd.objective.FullyConnected;
 import org.ejml.data.DMatrixRMaj;
@@ -17,8 +19,10 @@ class GdMlpIT {
     void lossAfterTheWorkloadStepsIsThePublishedValue() {
         DoubleArithmetic d = DoubleArithmetic.INSTANCE;
         FullyConnected<Double, DMatrixRMaj> f = DigitsMlp.objective(d);
-        DMatrixRMaj theta = DigitsMlp.descend(f, DigitsMlp.initialParameters(f, DigitsMlp.SEED),
-                GdMlpWorkload.ETA, GdMlpWorkload.STEPS);
+        GradientDescent.Result<Double, DMatrixRMaj> run = GradientDescent.of(f, GdMlpWorkload.ETA)
+                .withCheckEvery(100).run(DigitsMlp.initialParameters(f, DigitsMlp.SEED), GdMlpWorkload.STEPS);
+        assertTrue(run.completed(), run.reason());
+        DMatrixRMaj theta = run.state();
         assertEquals(0.29886763572152586, f.value(theta), LOSS_FINAL_TOLERANCE * 0.29886763572152586);
     }
 }
