@@ -61,6 +61,8 @@ public final class GdMlpWorkload implements Workload {
         out.put("lossFinal", lossFinal);
         out.put("parameters", f.dimension());
         out.put("blas", a.blas().getClass().getSimpleName());
+        out.put("openblasNumThreads", System.getenv("OPENBLAS_NUM_THREADS"));
+        out.put("openblasCoretype", System.getenv("OPENBLAS_CORETYPE"));
         return out;
     }
 }
