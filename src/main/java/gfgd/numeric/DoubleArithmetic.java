@@ -18,9 +18,8 @@ import org.ejml.dense.row.NormOps_DDRM;
  * implementations (results agree to rounding).
  *
  * <p>OpenBLAS reads {@code OPENBLAS_NUM_THREADS} and {@code OPENBLAS_CORETYPE} from the environment.
- * OpenBLAS 0.3.21 (Debian 12) does not recognise AMD Zen 4 and runs its Haswell (AVX2) kernels there;
- * on such a CPU (it has AVX-512) {@code OPENBLAS_CORETYPE=SKYLAKEX} selects the AVX-512 kernels,
- * about 1.3 times faster on the {@code gd-mlp} workload.
+ * On an AVX-512 CPU, forcing {@code OPENBLAS_CORETYPE=Haswell} (AVX2 kernels) makes the
+ * {@code gd-mlp} workload about 1.3 times slower than OpenBLAS's own choice (Cooperlake or SkylakeX).
  */
 public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
 
