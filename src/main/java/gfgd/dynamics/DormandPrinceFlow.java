@@ -61,6 +61,16 @@ public final class DormandPrinceFlow {
      * back inside one check interval would go unseen). */
     public static final double DEFAULT_MAX_CHECK = 0.01;
 
+    /**
+     * A switching function that changes sign {@link #SLIDING_CROSSINGS} times, each within this time of the
+     * previous one, is taken to chatter: the two pieces' fields push the state onto the kink from both
+     * sides (sliding mode), and the run stops with an {@link IllegalStateException} naming the time and function.
+     */
+    public static final double SLIDING_WINDOW = 1e-8;
+
+    /** See {@link #SLIDING_WINDOW}. */
+    public static final int SLIDING_CROSSINGS = 4;
+
     /** Iterations Brent's method may take to locate one crossing. */
     private static final int EVENT_MAX_ITERATIONS = 200;
 
@@ -182,44 +192,87 @@ public final class DormandPrinceFlow {
             }
             return y0.clone();
         }
+        if (sampler != null) {
+            sampler.start(y0);
+        }
+        ODEStepHandler steps = interpolator -> {
+            counts[0]++;
+            if (sampler != null) {
+                sampler.step(interpolator);
+            }
+        };
+        double[] y;
+        if (field instanceof PiecewiseSmoothField<S, M> pw) {
+            y = piecewise(pw, y0, t, rtol, atol, steps, counts, crossings);
+        } else {
+            ODEIntegrator integrator = integrator(rtol, atol, steps);
+            y = integrator.integrate(ode(field), new ODEState(0, y0), t).getPrimaryState();
+        }
+        if (sampler != null) {
+            sampler.end(y);
+        }
+        return y;
+    }
+
+    private ODEIntegrator integrator(double rtol, double atol, ODEStepHandler steps) {
         ODEIntegrator integrator = new DormandPrince853Integrator(0, Double.POSITIVE_INFINITY, atol, rtol);
         integrator.setMaxEvaluations(maxEvaluations);
-        integrator.addStepHandler(new ODEStepHandler() {
-            @Override
-            public void init(ODEStateAndDerivative s0, double finalTime) {
-                if (sampler != null) {
-                    sampler.start(s0.getPrimaryState());
-                }
-            }
+        integrator.addStepHandler(steps);
+        return integrator;
+    }
 
-            @Override
-            public void handleStep(ODEStateInterpolator interpolator) {
-                counts[0]++;
-                if (sampler != null) {
-                    sampler.step(interpolator);
+    /**
+     * Integrates a piecewise-smooth field piece by piece: each piece's smooth field until the first
+     * located crossing (the integration stops there), then the pattern switches and a fresh integration
+     * starts from the crossing. Every detector's function is {@code +-z_j + offset_j}, signed so that it is
+     * positive on the current piece, with {@code offset_j} just large enough to make it positive at the
+     * restart point (where the function just crossed is zero up to roundoff): only a departure from the
+     * current piece is an event.
+     */
+    private <S, M> double[] piecewise(PiecewiseSmoothField<S, M> field, double[] y0, double t, double rtol,
+                                      double atol, ODEStepHandler steps, long[] counts, CrossingListener listener) {
+        Arithmetic<S, M> a = field.arithmetic();
+        boolean[] pattern = field.pattern(a.fromDoubles(y0.length, 1, y0));
+        double[] lastCrossing = new double[pattern.length];
+        int[] rapid = new int[pattern.length];
+        java.util.Arrays.fill(lastCrossing, Double.NEGATIVE_INFINITY);
+        OrdinaryDifferentialEquation ode = frozen(field, pattern);
+        double t0 = 0;
+        double[] y = y0.clone();
+        while (true) {
+            ODEIntegrator integrator = integrator(rtol, atol, steps);
+            Switching<S, M> sw = new Switching<>(field, pattern.clone());
+            int[] fired = {-1};
+            for (int j = 0; j < pattern.length; j++) {
+                double g0 = (pattern[j] ? 1 : -1) * sw.value(y, j);
+                double offset = g0 > 0 ? 0 : -g0 + Math.max(Double.MIN_NORMAL, Math.ulp(Math.abs(g0)));
+                integrator.addEventDetector(new Crossing(sw, j, pattern[j], offset, maxCheck, fired));
+            }
+            ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(t0, y), t);
+            y = end.getPrimaryState();
+            t0 = end.getTime();
+            if (fired[0] < 0 || t0 >= t) {
+                return y;
+            }
+            int j = fired[0];
+            counts[1]++;
+            if (t0 - lastCrossing[j] <= SLIDING_WINDOW) {
+                if (++rapid[j] >= SLIDING_CROSSINGS) {
+                    throw new IllegalStateException("sliding mode at t = " + t0 + ": switching function " + j
+                            + " changed sign " + rapid[j] + " times, each within " + SLIDING_WINDOW
+                            + " time units of the last; the flow slides along the kink (a Filippov solution),"
+                            + " which this solver does not follow");
                 }
+            } else {
+                rapid[j] = 1;
             }
-
-            @Override
-            public void finish(ODEStateAndDerivative end) {
-                if (sampler != null) {
-                    sampler.end(end.getPrimaryState());
-                }
+            lastCrossing[j] = t0;
+            double value = new Switching<>(field, pattern.clone()).value(y, j);
+            pattern[j] = !pattern[j];
+            if (listener != null) {
+                listener.crossed(t0, j, y.clone(), value);
             }
-        });
-        OrdinaryDifferentialEquation ode;
-        if (field instanceof PiecewiseSmoothField<S, M> pw) {
-            Switching<S, M> sw = new Switching<>(pw);
-            boolean[] pattern = pw.pattern(field.arithmetic().fromDoubles(y0.length, 1, y0));
-            for (int j = 0; j < pw.switchingCount(); j++) {
-                integrator.addEventDetector(new Crossing(sw, j, pattern, maxCheck, counts, crossings));
-            }
-            ode = frozen(pw, pattern);
-        } else {
-            ode = ode(field);
         }
-        ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(0, y0), t);
-        return end.getPrimaryState();
     }
 
     /** {@code field} as a Hipparchus ODE in double. */
@@ -284,20 +337,25 @@ public final class DormandPrinceFlow {
         return m;
     }
 
-    /** The switching functions of a field, evaluated once per state however many detectors ask. */
+    /**
+     * The switching functions of a field on one fixed piece (smooth in the state), evaluated once per state
+     * however many detectors ask.
+     */
     private static final class Switching<S, M> {
         private final PiecewiseSmoothField<S, M> field;
+        private final boolean[] piece;
         private double[] lastState;
         private double[] lastValues;
 
-        Switching(PiecewiseSmoothField<S, M> field) {
+        Switching(PiecewiseSmoothField<S, M> field, boolean[] piece) {
             this.field = field;
+            this.piece = piece;
         }
 
         double value(double[] state, int j) {
             if (lastState == null || !Arrays.equals(lastState, state)) {
                 Arithmetic<S, M> a = field.arithmetic();
-                lastValues = field.switching(a.fromDoubles(state.length, 1, state));
+                lastValues = field.switching(a.fromDoubles(state.length, 1, state), piece);
                 if (lastValues.length != field.switchingCount()) {
                     throw new IllegalStateException("switching() returned " + lastValues.length
                             + " values, switchingCount() is " + field.switchingCount());
@@ -309,30 +367,30 @@ public final class DormandPrinceFlow {
     }
 
     /**
-     * Sign changes of switching function {@code j}: counted, reported, the frozen pattern switched to the
-     * piece entered, and the integration restarted there.
+     * Departure of switching function {@code j} from the current piece: {@code g = +-z_j + offset}, positive
+     * on the piece; the integration stops at its zero, which the caller records.
      */
     private static final class Crossing implements ODEEventDetector {
         private final Switching<?, ?> sw;
         private final int j;
+        private final double sign;
+        private final double offset;
         private final AdaptableInterval check;
         private final BracketedUnivariateSolver<UnivariateFunction> solver =
                 new BracketingNthOrderBrentSolver(0, EVENT_TIME_ACCURACY, 0, 5);
         private final ODEEventHandler handler;
 
-        Crossing(Switching<?, ?> sw, int j, boolean[] pattern, double maxCheck, long[] counts,
-                 CrossingListener listener) {
+        Crossing(Switching<?, ?> sw, int j, boolean positive, double offset, double maxCheck, int[] fired) {
             this.sw = sw;
             this.j = j;
+            this.sign = positive ? 1 : -1;
+            this.offset = offset;
             this.check = AdaptableInterval.of(maxCheck);
             this.handler = (state, detector, increasing) -> {
-                counts[1]++;
-                pattern[j] = increasing;
-                if (listener != null) {
-                    double[] y = state.getPrimaryState();
-                    listener.crossed(state.getTime(), j, y.clone(), sw.value(y, j));
+                if (fired[0] < 0) {
+                    fired[0] = j;
                 }
-                return Action.RESET_DERIVATIVES;
+                return Action.STOP;
             };
         }
 
@@ -358,7 +416,7 @@ public final class DormandPrinceFlow {
 
         @Override
         public double g(ODEStateAndDerivative state) {
-            return sw.value(state.getPrimaryState(), j);
+            return sign * sw.value(state.getPrimaryState(), j) + offset;
         }
     }
 

@@ -20,10 +20,12 @@ public interface PiecewiseSmoothField<S, M> extends VectorField<S, M> {
     int switchingCount();
 
     /**
-     * The switching functions at {@code theta}, as doubles (only their signs and zeros matter); continuous
-     * in {@code theta}. Does not modify {@code theta}.
+     * The switching functions at {@code theta}, as doubles (only their signs and zeros matter), computed
+     * on the piece {@code positive} (its smooth extension, like {@link #derivative(Object, boolean[])}),
+     * or with {@code positive == null} on the piece {@code theta} actually lies on. Continuous in
+     * {@code theta} for a fixed piece. Modifies neither argument.
      */
-    double[] switching(M theta);
+    double[] switching(M theta, boolean[] positive);
 
     /**
      * The smooth field of the piece on which switching function {@code j} is positive exactly when
@@ -31,9 +33,9 @@ public interface PiecewiseSmoothField<S, M> extends VectorField<S, M> {
      */
     M derivative(M theta, boolean[] positive);
 
-    /** The pattern at {@code theta}: {@code positive[j] = switching(theta)[j] > 0}. */
+    /** The pattern at {@code theta}: {@code positive[j] = switching(theta, null)[j] > 0}. */
     default boolean[] pattern(M theta) {
-        double[] s = switching(theta);
+        double[] s = switching(theta, null);
         boolean[] p = new boolean[s.length];
         for (int j = 0; j < s.length; j++) {
             p[j] = s[j] > 0;

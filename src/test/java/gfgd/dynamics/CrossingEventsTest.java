@@ -52,7 +52,7 @@ class CrossingEventsTest {
         }
 
         @Override
-        public double[] switching(DMatrixRMaj s) {
+        public double[] switching(DMatrixRMaj s, boolean[] positive) {
             return new double[] {s.get(0, 0)};
         }
     }
