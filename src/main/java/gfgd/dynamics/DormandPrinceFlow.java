@@ -32,14 +32,16 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * matters: DOP853's global error shrinks by only about 10x, not 100x, when the tolerances shrink 100x,
  * so the plain difference can fall short of the true error.)
  *
- * <p>For a {@link PiecewiseSmoothField} (ReLU and leaky-ReLU nets), every sign change of a switching
- * function is an event located by Hipparchus's event machinery (Brent's method on the dense output, to
- * {@link #EVENT_TIME_ACCURACY} in time, every switching function checked at least every
- * {@link #DEFAULT_MAX_CHECK} time units). Between crossings the solver integrates the smooth field of the
- * current piece ({@link PiecewiseSmoothField#derivative(Object, boolean[])}), so no Runge-Kutta stage
- * evaluates the field across a kink; at a crossing the step ends, the pattern switches to the piece
- * entered, and the integration restarts there with fresh derivatives. The number of crossings is reported in the
- * result; a {@link CrossingListener} sees each one.
+ * <p>For a {@link PiecewiseSmoothField} (ReLU and leaky-ReLU nets) the integration goes piece by piece:
+ * between crossings the solver integrates the smooth field of the current piece
+ * ({@link PiecewiseSmoothField#derivative(Object, boolean[])}), so no Runge-Kutta stage evaluates the
+ * field across a kink; every departure of a switching function from the current piece is an event located
+ * by Hipparchus's event machinery (Brent's method on the dense output, to {@link #EVENT_TIME_ACCURACY} in
+ * time, each function checked at least every {@link #DEFAULT_MAX_CHECK} time units), where the integration
+ * stops and restarts on the next piece. When the fields on both sides of a kink push the state onto it,
+ * the flow slides along the kink with the Filippov field (see {@link #piecewise}); sliding along two kinks
+ * at once is not followed (an {@link IllegalStateException} names the time and functions). The number of
+ * located events is reported in the result; a {@link CrossingListener} sees each one.
  *
  * <p>Immutable; configuration methods return new instances.
  */
@@ -63,8 +65,8 @@ public final class DormandPrinceFlow {
 
     /**
      * A switching function that changes sign {@link #SLIDING_CROSSINGS} times, each within this time of the
-     * previous one, is taken to chatter: the two pieces' fields push the state onto the kink from both
-     * sides (sliding mode), and the run stops with an {@link IllegalStateException} naming the time and function.
+     * previous one, chatters (a situation the sliding-mode logic did not resolve): the run stops with an
+     * {@link IllegalStateException} naming the time and function instead of looping.
      */
     public static final double SLIDING_WINDOW = 1e-8;
 
@@ -223,55 +225,160 @@ public final class DormandPrinceFlow {
 
     /**
      * Integrates a piecewise-smooth field piece by piece: each piece's smooth field until the first
-     * located crossing (the integration stops there), then the pattern switches and a fresh integration
-     * starts from the crossing. Every detector's function is {@code +-z_j + offset_j}, signed so that it is
-     * positive on the current piece, with {@code offset_j} just large enough to make it positive at the
-     * restart point (where the function just crossed is zero up to roundoff): only a departure from the
-     * current piece is an event.
+     * located departure from the piece (the integration stops there), then a fresh integration from that
+     * point. Every detector's function is signed so that it is positive on the current piece, plus an
+     * offset just large enough to make it positive at the restart point (where the function just crossed
+     * is zero up to roundoff): only a departure is an event.
+     *
+     * <p>At a departure of switching function {@code j}, with {@code a} and {@code b} the rates of
+     * {@code z_j} along the fields of the pieces {@code z_j < 0} and {@code z_j > 0}: if {@code a > 0 > b}
+     * both fields push the state onto the kink and the flow slides along it (Filippov): the sliding field
+     * {@code g- + lambda (g+ - g-)}, {@code lambda = a / (a - b)}, keeps {@code z_j} at 0 until {@code a}
+     * or {@code -b} reaches 0, where the flow leaves the kink to that side. Otherwise the pattern switches.
      */
-    private <S, M> double[] piecewise(PiecewiseSmoothField<S, M> field, double[] y0, double t, double rtol,
+    <S, M> double[] piecewise(PiecewiseSmoothField<S, M> field, double[] y0, double t, double rtol,
                                       double atol, ODEStepHandler steps, long[] counts, CrossingListener listener) {
         Arithmetic<S, M> a = field.arithmetic();
+        int d = field.dimension();
         boolean[] pattern = field.pattern(a.fromDoubles(y0.length, 1, y0));
         double[] lastCrossing = new double[pattern.length];
         int[] rapid = new int[pattern.length];
-        java.util.Arrays.fill(lastCrossing, Double.NEGATIVE_INFINITY);
-        OrdinaryDifferentialEquation ode = frozen(field, pattern);
+        Arrays.fill(lastCrossing, Double.NEGATIVE_INFINITY);
+        int slide = -1;
         double t0 = 0;
         double[] y = y0.clone();
         while (true) {
             ODEIntegrator integrator = integrator(rtol, atol, steps);
-            Switching<S, M> sw = new Switching<>(field, pattern.clone());
-            int[] fired = {-1};
+            boolean[] piece = pattern.clone();
+            Switching<S, M> sw = new Switching<>(field, piece);
+            int[] fired = {Integer.MIN_VALUE};
             for (int j = 0; j < pattern.length; j++) {
-                double g0 = (pattern[j] ? 1 : -1) * sw.value(y, j);
-                double offset = g0 > 0 ? 0 : -g0 + Math.max(Double.MIN_NORMAL, Math.ulp(Math.abs(g0)));
-                integrator.addEventDetector(new Crossing(sw, j, pattern[j], offset, maxCheck, fired));
+                if (j == slide) {
+                    continue;
+                }
+                double sign = pattern[j] ? 1 : -1;
+                int k = j;
+                addStop(integrator, x -> sign * sw.value(x, k), j, y, fired);
+            }
+            OrdinaryDifferentialEquation ode;
+            if (slide >= 0) {
+                Sliding<S, M> sl = new Sliding<>(field, piece, slide);
+                ode = sl.ode();
+                addStop(integrator, x -> sl.rates(x)[0], EXIT_NEGATIVE, y, fired);
+                addStop(integrator, x -> -sl.rates(x)[1], EXIT_POSITIVE, y, fired);
+            } else {
+                ode = frozen(field, piece);
             }
             ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(t0, y), t);
             y = end.getPrimaryState();
             t0 = end.getTime();
-            if (fired[0] < 0 || t0 >= t) {
+            if (fired[0] == Integer.MIN_VALUE || t0 >= t) {
                 return y;
             }
-            int j = fired[0];
             counts[1]++;
+            if (fired[0] == EXIT_NEGATIVE || fired[0] == EXIT_POSITIVE) {
+                pattern[slide] = fired[0] == EXIT_POSITIVE;
+                if (listener != null) {
+                    listener.crossed(t0, slide, y.clone(), sw.value(y, slide));
+                }
+                slide = -1;
+                continue;
+            }
+            int j = fired[0];
             if (t0 - lastCrossing[j] <= SLIDING_WINDOW) {
                 if (++rapid[j] >= SLIDING_CROSSINGS) {
-                    throw new IllegalStateException("sliding mode at t = " + t0 + ": switching function " + j
+                    throw new IllegalStateException("chattering at t = " + t0 + ": switching function " + j
                             + " changed sign " + rapid[j] + " times, each within " + SLIDING_WINDOW
-                            + " time units of the last; the flow slides along the kink (a Filippov solution),"
-                            + " which this solver does not follow");
+                            + " time units of the last");
                 }
             } else {
                 rapid[j] = 1;
             }
             lastCrossing[j] = t0;
-            double value = new Switching<>(field, pattern.clone()).value(y, j);
-            pattern[j] = !pattern[j];
+            double value = sw.value(y, j);
+            double[] ab = new Sliding<>(field, pattern.clone(), j).rates(y);
+            if (ab[0] > 0 && ab[1] < 0) {
+                if (slide >= 0) {
+                    throw new IllegalStateException("sliding mode on two kinks at t = " + t0 + ": switching functions "
+                            + slide + " and " + j + " (only one sliding constraint at a time is followed)");
+                }
+                slide = j;
+                pattern[j] = false;
+            } else {
+                pattern[j] = !pattern[j];
+            }
             if (listener != null) {
                 listener.crossed(t0, j, y.clone(), value);
             }
+        }
+    }
+
+    /** Event ids of the two ways out of a sliding mode. */
+    private static final int EXIT_NEGATIVE = -2;
+    private static final int EXIT_POSITIVE = -3;
+
+    /** Adds a detector stopping the integration where {@code f + offset} reaches 0 ({@code f(y0) + offset > 0}). */
+    private void addStop(ODEIntegrator integrator, java.util.function.ToDoubleFunction<double[]> f, int id,
+                         double[] y0, int[] fired) {
+        double g0 = f.applyAsDouble(y0);
+        double offset = g0 > 0 ? 0 : -g0 + Math.max(Double.MIN_NORMAL, Math.ulp(Math.abs(g0)));
+        integrator.addEventDetector(new Crossing(f, id, offset, maxCheck, fired));
+    }
+
+    /**
+     * The Filippov field of a slide along the kink of switching function {@code j}:
+     * {@code g = g- + lambda (g+ - g-)}, {@code lambda = a / (a - b)}, where {@code g-, g+} are the fields of
+     * the pieces on either side and {@code a, b} the rates of {@code z_j} along them.
+     */
+    private static final class Sliding<S, M> {
+        private final PiecewiseSmoothField<S, M> field;
+        private final boolean[] minus;
+        private final boolean[] plus;
+        private final int j;
+
+        Sliding(PiecewiseSmoothField<S, M> field, boolean[] piece, int j) {
+            this.field = field;
+            this.j = j;
+            this.minus = piece.clone();
+            this.plus = piece.clone();
+            minus[j] = false;
+            plus[j] = true;
+        }
+
+        /** {@code {a, b}} at state {@code y}. */
+        double[] rates(double[] y) {
+            Arithmetic<S, M> a = field.arithmetic();
+            M theta = a.fromDoubles(y.length, 1, y);
+            double ra = field.switchingRates(theta, minus, field.derivative(theta, minus))[j];
+            double rb = field.switchingRates(theta, plus, field.derivative(theta, plus))[j];
+            return new double[] {ra, rb};
+        }
+
+        OrdinaryDifferentialEquation ode() {
+            Arithmetic<S, M> a = field.arithmetic();
+            int d = field.dimension();
+            return new OrdinaryDifferentialEquation() {
+                @Override
+                public int getDimension() {
+                    return d;
+                }
+
+                @Override
+                public double[] computeDerivatives(double time, double[] y) {
+                    M theta = a.fromDoubles(d, 1, y);
+                    M gm = field.derivative(theta, minus);
+                    M gp = field.derivative(theta, plus);
+                    double ra = field.switchingRates(theta, minus, gm)[j];
+                    double rb = field.switchingRates(theta, plus, gp)[j];
+                    double lambda = ra - rb > 0 ? Math.min(1, Math.max(0, ra / (ra - rb))) : 0.5;
+                    double[] x = a.toDoubles(gm);
+                    double[] z = a.toDoubles(gp);
+                    for (int i = 0; i < d; i++) {
+                        x[i] += lambda * (z[i] - x[i]);
+                    }
+                    return x;
+                }
+            };
         }
     }
 
@@ -366,29 +473,22 @@ public final class DormandPrinceFlow {
         }
     }
 
-    /**
-     * Departure of switching function {@code j} from the current piece: {@code g = +-z_j + offset}, positive
-     * on the piece; the integration stops at its zero, which the caller records.
-     */
+    /** Stops the integration where {@code f + offset} reaches 0 and records its id (the first one only). */
     private static final class Crossing implements ODEEventDetector {
-        private final Switching<?, ?> sw;
-        private final int j;
-        private final double sign;
+        private final java.util.function.ToDoubleFunction<double[]> f;
         private final double offset;
         private final AdaptableInterval check;
         private final BracketedUnivariateSolver<UnivariateFunction> solver =
                 new BracketingNthOrderBrentSolver(0, EVENT_TIME_ACCURACY, 0, 5);
         private final ODEEventHandler handler;
 
-        Crossing(Switching<?, ?> sw, int j, boolean positive, double offset, double maxCheck, int[] fired) {
-            this.sw = sw;
-            this.j = j;
-            this.sign = positive ? 1 : -1;
+        Crossing(java.util.function.ToDoubleFunction<double[]> f, int id, double offset, double maxCheck, int[] fired) {
+            this.f = f;
             this.offset = offset;
             this.check = AdaptableInterval.of(maxCheck);
             this.handler = (state, detector, increasing) -> {
-                if (fired[0] < 0) {
-                    fired[0] = j;
+                if (fired[0] == Integer.MIN_VALUE) {
+                    fired[0] = id;
                 }
                 return Action.STOP;
             };
@@ -416,7 +516,7 @@ public final class DormandPrinceFlow {
 
         @Override
         public double g(ODEStateAndDerivative state) {
-            return sign * sw.value(state.getPrimaryState(), j) + offset;
+            return f.applyAsDouble(state.getPrimaryState()) + offset;
         }
     }
 

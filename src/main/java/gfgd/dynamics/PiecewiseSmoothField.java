@@ -9,7 +9,8 @@ package gfgd.dynamics;
  *
  * <p>{@link DormandPrinceFlow} integrates the smooth field of the current piece, locates every sign
  * change as an event, switches the pattern there and restarts, so no Runge-Kutta stage ever evaluates
- * the field across a kink.
+ * the field across a kink; where both sides push onto a kink it follows the Filippov sliding field, built
+ * from the two pieces' fields and {@link #switchingRates}.
  *
  * @param <S> scalar type
  * @param <M> matrix type
@@ -26,6 +27,13 @@ public interface PiecewiseSmoothField<S, M> extends VectorField<S, M> {
      * {@code theta} for a fixed piece. Modifies neither argument.
      */
     double[] switching(M theta, boolean[] positive);
+
+    /**
+     * The directional derivatives {@code d/ds switching(theta + s v, positive)[j]} at {@code s = 0} on the
+     * piece {@code positive} (not null), exact (forward mode, no finite differences). Used to decide whether
+     * the flow crosses a kink or slides along it, and to compute the sliding field. Modifies no argument.
+     */
+    double[] switchingRates(M theta, boolean[] positive, M v);
 
     /**
      * The smooth field of the piece on which switching function {@code j} is positive exactly when

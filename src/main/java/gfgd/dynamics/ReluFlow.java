@@ -125,6 +125,42 @@ public final class ReluFlow<S, M> implements PiecewiseSmoothField<S, M> {
         return g;
     }
 
+    /**
+     * Forward mode on the piece {@code positive}: {@code dZ_l = dH_{l-1} W_l + H_{l-1} dW_l (+ 1 db_l')},
+     * {@code dH_l = D_l .* dZ_l}, {@code dH_0 = 0}, with {@code dW, db} the blocks of {@code v}.
+     */
+    @Override
+    public double[] switchingRates(M theta, boolean[] positive, M v) {
+        if (positive == null) {
+            throw new IllegalArgumentException("pattern must not be null");
+        }
+        Pass p = forward(theta, positive);
+        int depth = widths.length - 1;
+        double[] rates = new double[switches];
+        int k = 0;
+        M dh = null;
+        for (int l = 1; l < depth; l++) {
+            M dw = a.unpack(v, net.offsetOfWeight(l), widths[l - 1], widths[l]);
+            M dz = a.mult(p.inputs.get(l - 1), dw);
+            if (dh != null) {
+                dz = a.plus(dz, a.mult(dh, p.weights.get(l - 1)));
+            }
+            if (net.hasBiases()) {
+                M db = a.unpack(v, net.offsetOfBias(l), widths[l], 1);
+                for (int i = 0; i < a.rows(dz); i++) {
+                    for (int u = 0; u < a.cols(dz); u++) {
+                        a.set(dz, i, u, a.add(a.get(dz, i, u), a.get(db, u, 0)));
+                    }
+                }
+            }
+            for (double r : a.toDoubles(dz)) {
+                rates[k++] = r;
+            }
+            dh = a.hadamard(p.masks.get(l - 1), dz);
+        }
+        return rates;
+    }
+
     /** One forward pass: inputs H_0..H_{L-1}, hidden pre-activations, masks, weights, output. */
     private final class Pass {
         final List<M> inputs = new ArrayList<>();

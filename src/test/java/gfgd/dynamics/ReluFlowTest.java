@@ -46,9 +46,12 @@ class ReluFlowTest {
     private static final long LEAKY_SEED = 9L;
     private static final double LEAKY_SCALE = 0.8;
 
-    /** A ReLU start whose flow reaches a sliding mode at t ~ 0.166. */
+    /** A ReLU start whose flow slides along one kink from t ~ 0.166 on. */
     private static final long SLIDING_SEED = 1L;
     private static final double SLIDING_SCALE = 0.5;
+
+    /** A ReLU start whose flow slides along two kinks at once at t ~ 1.84. */
+    private static final long TWO_KINKS_SEED = 2L;
 
     /** The tighter companion tolerance of the agreement check. */
     private static final double TIGHT = 1e-14;
@@ -114,13 +117,18 @@ class ReluFlowTest {
     }
 
     @Test
-    void slidingAlongAKinkStopsWithAClearError() {
+    void slidingAlongAKinkIsFollowedAndSlidingOnTwoKinksIsAClearError() {
         ReluFlow<Double, DMatrixRMaj> flow = ReluFlow.of(net(D, FullyConnected.Activation.relu(), false));
         DMatrixRMaj theta0 = D.vector(TestObjectives.gaussian(SLIDING_SEED, WEIGHTS, SLIDING_SCALE));
+        FlowResult<DMatrixRMaj> r = DormandPrinceFlow.defaults().solve(flow, theta0, 5);
+        FlowResult<DMatrixRMaj> tight = DormandPrinceFlow.defaults().withTolerances(TIGHT, TIGHT).solve(flow, theta0, 5);
+        double diff = DormandPrinceFlow.maxDiff(D.toDoubles(r.theta()), D.toDoubles(tight.theta()));
+        assertTrue(diff <= r.errorEstimate(), "differs from the tighter run by " + diff + " > estimate " + r.errorEstimate());
+        assertTrue(r.crossings() > 0);
+        DMatrixRMaj twoKinks = D.vector(TestObjectives.gaussian(TWO_KINKS_SEED, WEIGHTS, SLIDING_SCALE));
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> DormandPrinceFlow.defaults().solve(flow, theta0, 5));
-        assertTrue(e.getMessage().contains("sliding mode at t = 0.166") && e.getMessage().contains("switching function"),
-                e.getMessage());
+                () -> DormandPrinceFlow.defaults().solve(flow, twoKinks, 5));
+        assertTrue(e.getMessage().contains("sliding mode on two kinks at t = 1.83"), e.getMessage());
     }
 
     @Test
