@@ -13,6 +13,7 @@ public final class Workloads {
     public static List<Workload> all() {
         return List.of(
                 new GdMlpWorkload(),
+                new GdApfloatWorkload(),
                 new GfTaylorWorkload()
         );
     }

@@ -9,8 +9,11 @@ import gfgd.objective.Objective;
  *
  * <p>{@link #run} reports to {@link GridHandler}s on the grid {@code t = k * eta}, sampled every
  * {@link #sampleEvery()} steps, and stops with {@link Status#DIVERGED} (never a silent NaN) when the
- * state or the loss stops being finite or the loss exceeds
- * {@code divergenceFactor * max(|f(theta_0)|, 1)}. Immutable: configuration returns new instances.
+ * state stops being finite (checked at every step) or the loss, evaluated every {@link #checkEvery()}
+ * steps (default: every step) and at the last, is not finite or exceeds
+ * {@code divergenceFactor * max(|f(theta_0)|, 1)}. The iterate is updated in place inside the loop
+ * ({@code theta <- theta - eta grad f(theta)}); nothing the caller passes is modified. Immutable:
+ * configuration returns new instances.
  *
  * @param <S> scalar type
  * @param <M> matrix type
@@ -97,8 +100,9 @@ public final class GradientDescent<S, M> {
     }
 
     /**
-     * This method with the loss evaluated for the divergence check every {@code every} steps (and at
-     * every sample and the last step); the state's finiteness is checked at every step regardless.
+     * This method with the loss evaluated for the divergence check every {@code every} steps and at the
+     * last step (each check costs about one gradient evaluation); the state's finiteness is checked at
+     * every step regardless, so a non-finite state never reaches a handler.
      *
      * @throws IllegalArgumentException if {@code every < 1}
      */
@@ -216,7 +220,7 @@ public final class GradientDescent<S, M> {
                 break;
             }
             boolean sample = k % sampleEvery == 0 || k == steps;
-            if (sample || k % checkEvery == 0) {
+            if (k % checkEvery == 0 || k == steps) {
                 lastLoss = f.value(theta);
                 lastLossAt = k;
                 double l = a.toDouble(lastLoss);

@@ -169,7 +169,7 @@ public final class ReportWriter {
             return;
         }
         b.append("| Figure | Value |\n|---|---|\n");
-        figures.forEach((k, v) -> b.append("| ").append(md(k)).append(" | ").append(v).append(" |\n"));
+        figures.forEach((k, v) -> b.append("| ").append(md(k)).append(" | ").append(number(v)).append(" |\n"));
     }
 
     private static String md(String s) {
@@ -261,7 +261,7 @@ public final class ReportWriter {
             return;
         }
         b.append("<table>\n<tr><th>Figure</th><th>Value</th></tr>\n");
-        figures.forEach((k, v) -> b.append("<tr><td>").append(h(k)).append("</td><td>").append(v).append("</td></tr>\n"));
+        figures.forEach((k, v) -> b.append("<tr><td>").append(h(k)).append("</td><td>").append(number(v)).append("</td></tr>\n"));
         b.append("</table>\n");
     }
 
@@ -275,6 +275,15 @@ public final class ReportWriter {
         return e.negativeControl().outcome() == Outcome.FAIL ? "FAIL (detected)" : "PASS (NOT detected)";
     }
 
+    /** A figure as the JSON writes it: whole numbers without a fraction, others in full. */
+    static String number(double v) {
+        return isWhole(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static boolean isWhole(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15;
+    }
+
     /** The first {@link #KEY_FIGURES} figures, three significant digits each. */
     static String keyFigures(Map<String, Double> figures) {
         List<String> parts = new ArrayList<>();
@@ -282,7 +291,8 @@ public final class ReportWriter {
             if (parts.size() == KEY_FIGURES) {
                 break;
             }
-            parts.add(f.getKey() + " = " + String.format(Locale.ROOT, "%.3g", f.getValue()));
+            double v = f.getValue();
+            parts.add(f.getKey() + " = " + (isWhole(v) ? number(v) : String.format(Locale.ROOT, "%.3g", v)));
         }
         return String.join("; ", parts);
     }

@@ -104,6 +104,21 @@ class QuadraticTest {
     }
 
     @Test
+    void satisfiesTheObjectiveContract() {
+        double[][] in = instance();
+        Quadratic<Apfloat, ApMatrix> q = quadratic(AP);
+        ApMatrix x = AP.vector(in[2]);
+        ObjectiveContract.assertGradientMatchesCentralDifferences(q, x, CENTRAL_DIFFERENCE_STEP,
+                CENTRAL_DIFFERENCE_TOLERANCE);
+        ObjectiveContract.assertHessianVectorProductMatchesCentralDifferences(q, x, AP.vector(in[3]),
+                CENTRAL_DIFFERENCE_STEP, CENTRAL_DIFFERENCE_TOLERANCE);
+        ObjectiveContract.assertHessianMatchesCentralDifferences(q, x, CENTRAL_DIFFERENCE_STEP,
+                CENTRAL_DIFFERENCE_TOLERANCE);
+        ObjectiveContract.assertHessianSymmetricAndConsistent(q, x, AP.vector(in[3]), CENTRAL_DIFFERENCE_TOLERANCE);
+        ObjectiveContract.assertArithmeticsAgree(quadratic(D), q, in[2], in[3], CROSS_ARITHMETIC_TOLERANCE);
+    }
+
+    @Test
     void valueIsTheQuadraticFormAtAKnownPoint() {
         // A = diag(2, 4), b = (1, 1), x = (1, 1): f = 1/2 (2 + 4) - 2 = 1, grad = (1, 3)
         Quadratic<Apfloat, ApMatrix> q = Quadratic.of(AP, AP.fromStrings(2, 2, "2", "0", "0", "4"),
