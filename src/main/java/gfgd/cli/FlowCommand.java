@@ -83,11 +83,18 @@ public final class FlowCommand implements Callable<Integer> {
         FlowInstance inst = FlowInstance.read(instance);
         String m = resolveMethod(inst);
         Outcome out;
-        if (m.equals("dop853")) {
-            out = dop853(inst, t);
-        } else {
-            ApfloatArithmetic a = new ApfloatArithmetic(Precision.digits(digits == null ? 30 : digits));
-            out = m.equals("closed-form") ? closedForm(inst, a, t) : taylor(inst, a, t);
+        try {
+            if (m.equals("dop853")) {
+                out = dop853(inst, t);
+            } else {
+                ApfloatArithmetic a = new ApfloatArithmetic(Precision.digits(digits == null ? 30 : digits));
+                out = m.equals("closed-form") ? closedForm(inst, a, t) : taylor(inst, a, t);
+            }
+        } catch (IllegalStateException e) {
+            // the solver could not follow this flow (finite-time blow-up, sliding along two kinks)
+            spec.commandLine().getErr().println("gfgd: flow not solved: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return Main.EXIT_FAIL;
         }
         print(inst, out);
         return 0;

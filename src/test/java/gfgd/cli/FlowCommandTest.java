@@ -28,6 +28,9 @@ class FlowCommandTest {
     private static final long RELU_SEED = 9L;
     private static final double RELU_SCALE = 0.5;
 
+    /** A ReLU start whose flow slides along two kinks at once (t ~ 1.84), which the solver does not follow. */
+    private static final long TWO_KINKS_SEED = 2L;
+
     @TempDir
     Path dir;
 
@@ -180,6 +183,15 @@ class FlowCommandTest {
         Run a = run("flow", "--instance", inst.toString(), "--t", "5", "--digits", "20");
         assertEquals(Main.EXIT_USAGE, a.code());
         assertTrue(a.err().contains("not a polynomial vector field"), a.err());
+        double[] w2 = gfgd.dynamics.TestObjectivesAccess.gaussian(TWO_KINKS_SEED, 32, RELU_SCALE);
+        StringBuilder sb2 = new StringBuilder("k,name,i,j,value\n");
+        for (int k = 0; k < w2.length; k++) {
+            sb2.append(k).append(",w,").append(k).append(",0,").append(new BigDecimal(w2[k]).toPlainString()).append('\n');
+        }
+        Files.writeString(dir.resolve("relu_init.csv"), sb2.toString());
+        Run failed = run("flow", "--instance", inst.toString(), "--t", "5");
+        assertEquals(Main.EXIT_FAIL, failed.code());
+        assertTrue(failed.err().contains("flow not solved: sliding mode on two kinks"), failed.err());
         Files.writeString(inst, "objective = fully-connected\nwidths = 3,4,4,1\ndata = data.csv\ninit = relu_init.csv\n"
                 + "activation = leaky-relu\n");
         r = run("flow", "--instance", inst.toString(), "--t", "1");

@@ -53,6 +53,9 @@ class ReluFlowTest {
     /** A ReLU start whose flow slides along two kinks at once at t ~ 1.84. */
     private static final long TWO_KINKS_SEED = 2L;
 
+    /** A dense-output sample and a separate solve to the same time differ by the solver's accuracy. */
+    private static final double GRID_VS_SOLVE = 1e-10;
+
     /** The tighter companion tolerance of the agreement check. */
     private static final double TIGHT = 1e-14;
 
@@ -129,6 +132,29 @@ class ReluFlowTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> DormandPrinceFlow.defaults().solve(flow, twoKinks, 5));
         assertTrue(e.getMessage().contains("sliding mode on two kinks at t = 1.83"), e.getMessage());
+    }
+
+    @Test
+    void gridSamplesOfAPiecewiseFlowEndAtTheSolvedState() {
+        ReluFlow<Double, DMatrixRMaj> flow = ReluFlow.of(net(D, FullyConnected.Activation.relu(), false));
+        DMatrixRMaj theta0 = D.vector(TestObjectives.gaussian(SLIDING_SEED, WEIGHTS, SLIDING_SCALE));
+        List<Long> ks = new ArrayList<>();
+        List<DMatrixRMaj> states = new ArrayList<>();
+        GridHandler<DMatrixRMaj> keep = new GridHandler<>() {
+            @Override
+            public void handleStep(long k, DMatrixRMaj theta) {
+                ks.add(k);
+                states.add(theta);
+            }
+        };
+        DormandPrinceFlow dop = DormandPrinceFlow.defaults().withoutErrorEstimate();
+        FlowResult<DMatrixRMaj> sampled = dop.sample(flow, theta0, 0.5, 10, keep);
+        assertEquals(11, ks.size());
+        assertEquals(10L, ks.get(10));
+        FlowResult<DMatrixRMaj> mid = dop.solve(flow, theta0, 2.5);
+        assertEquals(0.0, DormandPrinceFlow.maxDiff(D.toDoubles(states.get(10)), D.toDoubles(sampled.theta())));
+        double diff = DormandPrinceFlow.maxDiff(D.toDoubles(states.get(5)), D.toDoubles(mid.theta()));
+        assertTrue(diff <= GRID_VS_SOLVE, "sample at t = 2.5 differs from a solve to 2.5 by " + diff);
     }
 
     @Test
