@@ -10,6 +10,7 @@ import gfgd.numeric.Arithmetic;
 import gfgd.numeric.DoubleArithmetic;
 import gfgd.objective.DeepLinear;
 import gfgd.objective.Objective;
+import gfgd.objective.Quadratic;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
@@ -29,6 +30,9 @@ class TaylorFlowTest {
 
     /** Energy identity at 30 digits: solver estimate ~1e-29 and an O(1) objective. */
     private static final double ENERGY_APFLOAT = 1e-25;
+
+    /** theta(10) of the expanding quadratic has norm ~8e12 (growth ~e^30). */
+    private static final double EXPANDED_NORM = 1e12;
 
     /** 15 more digits must shrink the estimate by at least 10 orders of magnitude. */
     private static final double MORE_DIGITS_SHRINK = 1e-10;
@@ -110,6 +114,23 @@ class TaylorFlowTest {
         FlowResult<ApMatrix> exact = QuadraticFlow.of(ref, ref.fromStrings(3, 3, FlowFixtures.INDEFINITE),
                 ref.fromStrings(3, 1, FlowFixtures.LINEAR)).solve(ref.fromStrings(3, 1, FlowFixtures.START), ref.of(10));
         double err = maxDiff(ref, exact.theta(), a, r.theta());
+        assertTrue(err <= r.errorEstimate(), "true error " + err + " above estimate " + r.errorEstimate());
+    }
+
+    @Test
+    void errorEstimateStaysHonestOnAFlowThatExpandsByE30() {
+        String[] a2 = {"-3", "0.5", "0.5", "1"};
+        String[] b2 = {"1", "-0.5"};
+        String[] x2 = {"0.1", "0.2"};
+        ApfloatArithmetic a = ApfloatArithmetic.digits(30);
+        ApfloatArithmetic ref = ApfloatArithmetic.digits(80);
+        TracingArithmetic<Apfloat, ApMatrix> tr = TracingArithmetic.over(a);
+        FlowResult<ApMatrix> r = TaylorFlow.gradientFlow(tr, Quadratic.of(tr, tr.fromStrings(2, 2, a2), tr.fromStrings(2, 1, b2)))
+                .solve(a.fromStrings(2, 1, x2), a.of(10));
+        FlowResult<ApMatrix> exact = QuadraticFlow.of(ref, ref.fromStrings(2, 2, a2), ref.fromStrings(2, 1, b2))
+                .solve(ref.fromStrings(2, 1, x2), ref.of(10));
+        double err = maxDiff(ref, exact.theta(), a, r.theta());
+        assertTrue(normInf(ref, exact.theta()) > EXPANDED_NORM, "the flow must expand");
         assertTrue(err <= r.errorEstimate(), "true error " + err + " above estimate " + r.errorEstimate());
     }
 
