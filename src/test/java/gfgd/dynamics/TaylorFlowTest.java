@@ -31,6 +31,9 @@ class TaylorFlowTest {
     /** Energy identity at 30 digits: solver estimate ~1e-29 and an O(1) objective. */
     private static final double ENERGY_APFLOAT = 1e-25;
 
+    /** The 45-digit closed form's estimate must still promise 45 digits relative to the solution. */
+    private static final double CLOSED_FORM_ESTIMATE_RELATIVE = 1e-45;
+
     /** theta(10) of the expanding quadratic has norm ~8e12 (growth ~e^30). */
     private static final double EXPANDED_NORM = 1e12;
 
@@ -132,6 +135,21 @@ class TaylorFlowTest {
         double err = maxDiff(ref, exact.theta(), a, r.theta());
         assertTrue(normInf(ref, exact.theta()) > EXPANDED_NORM, "the flow must expand");
         assertTrue(err <= r.errorEstimate(), "true error " + err + " above estimate " + r.errorEstimate());
+    }
+
+    @Test
+    void closedFormRoundingEstimateBoundsItsErrorAgainstEightyDigits() {
+        ApfloatArithmetic a = ApfloatArithmetic.digits(45);
+        ApfloatArithmetic ref = ApfloatArithmetic.digits(80);
+        for (String[] m : List.of(FlowFixtures.DEFINITE, FlowFixtures.INDEFINITE)) {
+            FlowResult<ApMatrix> r = QuadraticFlow.of(FlowFixtures.quadratic(a, m)).solve(a.fromStrings(3, 1, FlowFixtures.START), a.of(10));
+            FlowResult<ApMatrix> exact = QuadraticFlow.of(FlowFixtures.quadratic(ref, m))
+                    .solve(ref.fromStrings(3, 1, FlowFixtures.START), ref.of(10));
+            double err = maxDiff(ref, exact.theta(), a, r.theta());
+            assertTrue(err <= r.errorEstimate(), "closed form error " + err + " above estimate " + r.errorEstimate());
+            assertTrue(r.errorEstimate() <= CLOSED_FORM_ESTIMATE_RELATIVE * normInf(ref, exact.theta()),
+                    "estimate " + r.errorEstimate());
+        }
     }
 
     @Test
