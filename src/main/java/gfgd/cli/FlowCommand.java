@@ -11,7 +11,6 @@ import gfgd.dynamics.TracingArithmetic;
 import gfgd.dynamics.VectorField;
 import gfgd.numeric.ApMatrix;
 import gfgd.numeric.ApfloatArithmetic;
-import gfgd.numeric.Arithmetic;
 import gfgd.numeric.DoubleArithmetic;
 import gfgd.numeric.Precision;
 import gfgd.objective.Objective;

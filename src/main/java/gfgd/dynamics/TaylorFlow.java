@@ -5,11 +5,11 @@ import gfgd.numeric.Checks;
 import gfgd.numeric.Precision;
 import gfgd.objective.Objective;
 import java.util.ArrayList;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import java.util.List;
 
 /**
  * Taylor-series integrator for polynomial vector fields {@code theta' = g(theta)} in any arithmetic
