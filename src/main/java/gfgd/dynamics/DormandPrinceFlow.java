@@ -39,7 +39,7 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * by Hipparchus's event machinery (Brent's method on the dense output, to {@link #EVENT_TIME_ACCURACY} in
  * time, each function checked at least every {@link #DEFAULT_MAX_CHECK} time units), where the integration
  * stops and restarts on the next piece. When the fields on both sides of a kink push the state onto it,
- * the flow slides along the kink with the Filippov field (see {@link #piecewise}); sliding along two kinks
+ * the flow slides along the kink with the Filippov field {@code g- + lambda (g+ - g-)}; sliding along two kinks
  * at once is not followed (an {@link IllegalStateException} names the time and functions). The number of
  * located events is reported in the result; a {@link CrossingListener} sees each one.
  *
