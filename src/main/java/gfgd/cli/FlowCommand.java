@@ -5,11 +5,12 @@ import gfgd.dynamics.DormandPrinceFlow;
 import gfgd.dynamics.FlowResult;
 import gfgd.dynamics.GradientFlow;
 import gfgd.dynamics.QuadraticFlow;
+import gfgd.dynamics.ReluFlow;
 import gfgd.dynamics.TaylorFlow;
 import gfgd.dynamics.TracingArithmetic;
+import gfgd.dynamics.VectorField;
 import gfgd.numeric.ApMatrix;
 import gfgd.numeric.ApfloatArithmetic;
-import gfgd.numeric.Arithmetic;
 import gfgd.numeric.DoubleArithmetic;
 import gfgd.numeric.Precision;
 import gfgd.objective.Objective;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code gfgd flow --instance FILE --t T [--digits D]}: gradient flow of an instance file's objective
  * from its initial point to time {@code T}; prints {@code theta(T)}, {@code f(theta(T))} and the solver's
  * error estimate. With {@code --digits} it runs in apfloat (the quadratic in closed form, polynomial
- * objectives by the Taylor integrator); without, in double by DOP853.
+ * objectives by the Taylor integrator); without, in double by DOP853 (for ReLU and leaky-ReLU nets with
+ * activation-pattern changes located as events; their number is printed as {@code crossings}).
  */
 @Command(name = "flow", mixinStandardHelpOptions = true,
         description = {"Solve gradient flow theta' = -grad f(theta) for an instance file and print theta(T), "
@@ -80,11 +82,18 @@ public final class FlowCommand implements Callable<Integer> {
         FlowInstance inst = FlowInstance.read(instance);
         String m = resolveMethod(inst);
         Outcome out;
-        if (m.equals("dop853")) {
-            out = dop853(inst, t);
-        } else {
-            ApfloatArithmetic a = new ApfloatArithmetic(Precision.digits(digits == null ? 30 : digits));
-            out = m.equals("closed-form") ? closedForm(inst, a, t) : taylor(inst, a, t);
+        try {
+            if (m.equals("dop853")) {
+                out = dop853(inst, t);
+            } else {
+                ApfloatArithmetic a = new ApfloatArithmetic(Precision.digits(digits == null ? 30 : digits));
+                out = m.equals("closed-form") ? closedForm(inst, a, t) : taylor(inst, a, t);
+            }
+        } catch (IllegalStateException e) {
+            // the solver could not follow this flow (finite-time blow-up, sliding along two kinks)
+            spec.commandLine().getErr().println("gfgd: flow not solved: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return Main.EXIT_FAIL;
         }
         print(inst, out);
         return 0;
@@ -136,8 +145,9 @@ public final class FlowCommand implements Callable<Integer> {
         DoubleArithmetic a = DoubleArithmetic.INSTANCE;
         Objective<Double, DMatrixRMaj> f = inst.objective(a);
         DMatrixRMaj theta0 = inst.theta0(a);
+        VectorField<Double, DMatrixRMaj> field = inst.isPiecewise() ? ReluFlow.of(inst.net(a)) : GradientFlow.of(f);
         FlowResult<DMatrixRMaj> r = DormandPrinceFlow.defaults().withTolerances(tolerance, tolerance)
-                .solve(GradientFlow.of(f), theta0, t.doubleValue());
+                .solve(field, theta0, t.doubleValue());
         List<String> theta = new ArrayList<>();
         for (double v : a.toDoubles(r.theta())) {
             theta.add(Double.toString(v));

@@ -1,9 +1,11 @@
 package gfgd.cli;
 
 import gfgd.numeric.Arithmetic;
+import gfgd.numeric.DoubleArithmetic;
 import gfgd.objective.Dataset;
 import gfgd.objective.Datasets;
 import gfgd.objective.DeepLinear;
+import gfgd.objective.FullyConnected;
 import gfgd.objective.InitialPoint;
 import gfgd.objective.Initialisations;
 import gfgd.objective.Objective;
@@ -30,6 +32,13 @@ import java.util.Set;
  *   targets   = 1                      # optional: trailing target columns of data (default d_N)
  *   init      = deeplinear_init.csv    # header k,name,i,j,value; one parameter per line in state order
  *
+ *   objective = fully-connected        # row-vector net, activation after every layer but the last, square loss
+ *   widths, data, targets, init        # as for deep-linear; init in the net's layout [W_1, b_1, W_2, ...],
+ *                                      #   W_l is d_{l-1} x d_l row-major, b_l only with biases
+ *   activation = relu                  # optional: relu (default) | leaky-relu | linear
+ *   alpha     = 0.01                   # leaky-relu slope (required for leaky-relu)
+ *   biases    = false                  # optional: true | false (default)
+ *
  *   objective = quadratic              # f = 1/2 x'Ax - b'x
  *   matrix    = A.csv                  # n lines of n comma-separated decimals, symmetric, no header
  *   linear    = b.csv                  # optional: n decimals, one per line, no header (default 0)
@@ -39,20 +48,23 @@ import java.util.Set;
  * Unknown keys, missing keys and malformed values are errors naming the key and value.
  *
  * @param file      the instance file
- * @param objective {@code quadratic} or {@code deep-linear}
- * @param widths    the widths (deep-linear), else empty
- * @param data      the data set (deep-linear), else {@code null}
+ * @param objective {@code quadratic}, {@code deep-linear} or {@code fully-connected}
+ * @param widths    the widths (nets), else empty
+ * @param data      the data set (nets), else {@code null}
+ * @param activation the activation (fully-connected), else {@code null}
+ * @param biases    whether the fully-connected net has biases
  * @param matrix    the row-major matrix text (quadratic), else {@code null}
  * @param linear    the linear term text (quadratic), else {@code null}
  * @param init      the initial point
  */
 public record FlowInstance(Path file, String objective, int[] widths, Dataset data, String[] matrix,
-                           String[] linear, InitialPoint init) {
+                           String[] linear, InitialPoint init, FullyConnected.Activation activation, boolean biases) {
 
     /** The objective kinds an instance file may name. */
-    public static final List<String> KINDS = List.of("quadratic", "deep-linear");
+    public static final List<String> KINDS = List.of("quadratic", "deep-linear", "fully-connected");
 
-    private static final Set<String> KEYS = Set.of("objective", "widths", "data", "targets", "init", "matrix", "linear");
+    private static final Set<String> KEYS = Set.of("objective", "widths", "data", "targets", "init", "matrix", "linear",
+            "activation", "alpha", "biases");
 
     public FlowInstance {
         widths = widths.clone();
@@ -102,7 +114,30 @@ public record FlowInstance(Path file, String objective, int[] widths, Dataset da
                         : widths[widths.length - 1];
                 Dataset data = Datasets.fromCsv(dir.resolve(required(p, file, "data")), targets);
                 InitialPoint init = Initialisations.fromCsv(dir.resolve(required(p, file, "init")), widths);
-                return new FlowInstance(file, kind, widths, data, null, null, init);
+                return new FlowInstance(file, kind, widths, data, null, null, init, null, false);
+            }
+            case "fully-connected" -> {
+                int[] widths = widths(file, required(p, file, "widths"));
+                int targets = p.containsKey("targets") ? positiveInt(file, "targets", p.getProperty("targets").trim())
+                        : widths[widths.length - 1];
+                Dataset data = Datasets.fromCsv(dir.resolve(required(p, file, "data")), targets);
+                String act = p.getProperty("activation", "relu").trim();
+                FullyConnected.Activation activation = switch (act) {
+                    case "relu" -> FullyConnected.Activation.relu();
+                    case "linear" -> FullyConnected.Activation.linear();
+                    case "leaky-relu" -> FullyConnected.Activation.leakyRelu(decimal(file, "alpha", required(p, file, "alpha")));
+                    default -> throw new IllegalArgumentException("instance file " + file
+                            + ": activation must be one of relu, leaky-relu, linear, got '" + act + "'");
+                };
+                String b = p.getProperty("biases", "false").trim();
+                if (!b.equals("true") && !b.equals("false")) {
+                    throw new IllegalArgumentException("instance file " + file + ": biases must be true or false, got '"
+                            + b + "'");
+                }
+                int d = FullyConnected.of(DoubleArithmetic.INSTANCE, data, widths).withActivation(activation)
+                        .withBiases(Boolean.parseBoolean(b)).dimension();
+                InitialPoint init = Initialisations.fromCsv(dir.resolve(required(p, file, "init"))).requireDimension(d);
+                return new FlowInstance(file, kind, widths, data, null, null, init, activation, Boolean.parseBoolean(b));
             }
             case "quadratic" -> {
                 List<String[]> rows = numberLines(dir.resolve(required(p, file, "matrix")), "matrix");
@@ -127,11 +162,24 @@ public record FlowInstance(Path file, String objective, int[] widths, Dataset da
                     b = flat.toArray(String[]::new);
                 }
                 InitialPoint init = Initialisations.fromCsv(dir.resolve(required(p, file, "init"))).requireDimension(n);
-                return new FlowInstance(file, kind, new int[0], null, a, b, init);
+                return new FlowInstance(file, kind, new int[0], null, a, b, init, null, false);
             }
             default -> throw new IllegalArgumentException("instance file " + file + ": objective must be one of "
                     + KINDS + ", got '" + kind + "'");
         }
+    }
+
+    /** Whether the instance is a fully connected net with a non-linear (ReLU, leaky-ReLU) activation. */
+    public boolean isPiecewise() {
+        return objective.equals("fully-connected") && !activation.isLinear();
+    }
+
+    /** The instance's fully connected net in arithmetic {@code a}. @throws IllegalStateException for other kinds */
+    public <S, M> FullyConnected<S, M> net(Arithmetic<S, M> a) {
+        if (!objective.equals("fully-connected")) {
+            throw new IllegalStateException("not a fully-connected instance: " + objective);
+        }
+        return FullyConnected.of(a, data, widths).withActivation(activation).withBiases(biases);
     }
 
     /** The number of parameters. */
@@ -145,6 +193,9 @@ public record FlowInstance(Path file, String objective, int[] widths, Dataset da
             int n = linear.length;
             return Quadratic.of(a, a.fromStrings(n, n, matrix), a.fromStrings(n, 1, linear));
         }
+        if (objective.equals("fully-connected")) {
+            return net(a);
+        }
         return DeepLinear.of(a, data, widths);
     }
 
@@ -155,9 +206,12 @@ public record FlowInstance(Path file, String objective, int[] widths, Dataset da
 
     /** A one-line description: kind, sizes, files. */
     public String describe() {
-        return objective.equals("quadratic") ? "quadratic, n = " + linear.length
-                : "deep-linear, widths " + Arrays.toString(widths) + ", " + data.samples() + " samples, "
-                + dimension() + " parameters";
+        if (objective.equals("quadratic")) {
+            return "quadratic, n = " + linear.length;
+        }
+        return objective + (activation == null ? "" : " " + activation.name() + (biases ? " with biases" : ""))
+                + ", widths " + Arrays.toString(widths) + ", " + data.samples() + " samples, " + dimension()
+                + " parameters";
     }
 
     /**
@@ -167,6 +221,24 @@ public record FlowInstance(Path file, String objective, int[] widths, Dataset da
     public String[] parameterName(int k) {
         if (objective.equals("quadratic")) {
             return new String[] {"x", Integer.toString(k), "0"};
+        }
+        if (objective.equals("fully-connected")) {
+            int off = 0;
+            for (int l = 1; l < widths.length; l++) {
+                int size = widths[l - 1] * widths[l];
+                if (k < off + size) {
+                    return new String[] {"W" + l, Integer.toString((k - off) / widths[l]),
+                        Integer.toString((k - off) % widths[l])};
+                }
+                off += size;
+                if (biases) {
+                    if (k < off + widths[l]) {
+                        return new String[] {"b" + l, Integer.toString(k - off), "0"};
+                    }
+                    off += widths[l];
+                }
+            }
+            throw new IllegalArgumentException("k must be in [0, " + off + "), got " + k);
         }
         int off = 0;
         for (int j = 1; j < widths.length; j++) {
@@ -200,6 +272,19 @@ public record FlowInstance(Path file, String objective, int[] widths, Dataset da
                     + text + "'");
         }
         return w;
+    }
+
+    private static double decimal(Path file, String key, String text) {
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("instance file " + file + ": " + key + " must be a finite decimal, got '"
+                + text + "'");
     }
 
     private static int positiveInt(Path file, String key, String text) {

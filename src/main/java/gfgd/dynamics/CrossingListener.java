@@ -1,6 +1,9 @@
 package gfgd.dynamics;
 
-/** Told of every located sign change of a {@link PiecewiseSmoothField}'s switching functions. */
+/**
+ * Told of every event located on a {@link PiecewiseSmoothField}: a sign change of a switching function
+ * (the pattern switches), the start of a slide along its kink, or the end of a slide.
+ */
 @FunctionalInterface
 public interface CrossingListener {
 

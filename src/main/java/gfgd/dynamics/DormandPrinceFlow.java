@@ -32,14 +32,16 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * matters: DOP853's global error shrinks by only about 10x, not 100x, when the tolerances shrink 100x,
  * so the plain difference can fall short of the true error.)
  *
- * <p>For a {@link PiecewiseSmoothField} (ReLU and leaky-ReLU nets), every sign change of a switching
- * function is an event located by Hipparchus's event machinery (Brent's method on the dense output, to
- * {@link #EVENT_TIME_ACCURACY} in time, every switching function checked at least every
- * {@link #DEFAULT_MAX_CHECK} time units). Between crossings the solver integrates the smooth field of the
- * current piece ({@link PiecewiseSmoothField#derivative(Object, boolean[])}), so no Runge-Kutta stage
- * evaluates the field across a kink; at a crossing the step ends, the pattern switches to the piece
- * entered, and the integration restarts there with fresh derivatives. The number of crossings is reported in the
- * result; a {@link CrossingListener} sees each one.
+ * <p>For a {@link PiecewiseSmoothField} (ReLU and leaky-ReLU nets) the integration goes piece by piece:
+ * between crossings the solver integrates the smooth field of the current piece
+ * ({@link PiecewiseSmoothField#derivative(Object, boolean[])}), so no Runge-Kutta stage evaluates the
+ * field across a kink; every departure of a switching function from the current piece is an event located
+ * by Hipparchus's event machinery (Brent's method on the dense output, to {@link #EVENT_TIME_ACCURACY} in
+ * time, each function checked at least every {@link #DEFAULT_MAX_CHECK} time units), where the integration
+ * stops and restarts on the next piece. When the fields on both sides of a kink push the state onto it,
+ * the flow slides along the kink with the Filippov field {@code g- + lambda (g+ - g-)}; sliding along two kinks
+ * at once is not followed (an {@link IllegalStateException} names the time and functions). The number of
+ * located events is reported in the result; a {@link CrossingListener} sees each one.
  *
  * <p>Immutable; configuration methods return new instances.
  */
@@ -60,6 +62,16 @@ public final class DormandPrinceFlow {
     /** Longest time between two checks of the switching functions' signs (a pattern change and change
      * back inside one check interval would go unseen). */
     public static final double DEFAULT_MAX_CHECK = 0.01;
+
+    /**
+     * A switching function that changes sign {@link #SLIDING_CROSSINGS} times, each within this time of the
+     * previous one, chatters (a situation the sliding-mode logic did not resolve): the run stops with an
+     * {@link IllegalStateException} naming the time and function instead of looping.
+     */
+    public static final double SLIDING_WINDOW = 1e-8;
+
+    /** See {@link #SLIDING_WINDOW}. */
+    public static final int SLIDING_CROSSINGS = 4;
 
     /** Iterations Brent's method may take to locate one crossing. */
     private static final int EVENT_MAX_ITERATIONS = 200;
@@ -182,44 +194,192 @@ public final class DormandPrinceFlow {
             }
             return y0.clone();
         }
+        if (sampler != null) {
+            sampler.start(y0);
+        }
+        ODEStepHandler steps = interpolator -> {
+            counts[0]++;
+            if (sampler != null) {
+                sampler.step(interpolator);
+            }
+        };
+        double[] y;
+        if (field instanceof PiecewiseSmoothField<S, M> pw) {
+            y = piecewise(pw, y0, t, rtol, atol, steps, counts, crossings);
+        } else {
+            ODEIntegrator integrator = integrator(rtol, atol, steps);
+            y = integrator.integrate(ode(field), new ODEState(0, y0), t).getPrimaryState();
+        }
+        if (sampler != null) {
+            sampler.end(y);
+        }
+        return y;
+    }
+
+    private ODEIntegrator integrator(double rtol, double atol, ODEStepHandler steps) {
         ODEIntegrator integrator = new DormandPrince853Integrator(0, Double.POSITIVE_INFINITY, atol, rtol);
         integrator.setMaxEvaluations(maxEvaluations);
-        integrator.addStepHandler(new ODEStepHandler() {
-            @Override
-            public void init(ODEStateAndDerivative s0, double finalTime) {
-                if (sampler != null) {
-                    sampler.start(s0.getPrimaryState());
-                }
-            }
+        integrator.addStepHandler(steps);
+        return integrator;
+    }
 
-            @Override
-            public void handleStep(ODEStateInterpolator interpolator) {
-                counts[0]++;
-                if (sampler != null) {
-                    sampler.step(interpolator);
+    /**
+     * Integrates a piecewise-smooth field piece by piece: each piece's smooth field until the first
+     * located departure from the piece (the integration stops there), then a fresh integration from that
+     * point. Every detector's function is signed so that it is positive on the current piece, plus an
+     * offset just large enough to make it positive at the restart point (where the function just crossed
+     * is zero up to roundoff): only a departure is an event.
+     *
+     * <p>At a departure of switching function {@code j}, with {@code a} and {@code b} the rates of
+     * {@code z_j} along the fields of the pieces {@code z_j < 0} and {@code z_j > 0}: if {@code a > 0 > b}
+     * both fields push the state onto the kink and the flow slides along it (Filippov): the sliding field
+     * {@code g- + lambda (g+ - g-)}, {@code lambda = a / (a - b)}, keeps {@code z_j} at 0 until {@code a}
+     * or {@code -b} reaches 0, where the flow leaves the kink to that side. Otherwise the pattern switches.
+     */
+    <S, M> double[] piecewise(PiecewiseSmoothField<S, M> field, double[] y0, double t, double rtol,
+                                      double atol, ODEStepHandler steps, long[] counts, CrossingListener listener) {
+        Arithmetic<S, M> a = field.arithmetic();
+        int d = field.dimension();
+        boolean[] pattern = field.pattern(a.fromDoubles(y0.length, 1, y0));
+        double[] lastCrossing = new double[pattern.length];
+        int[] rapid = new int[pattern.length];
+        Arrays.fill(lastCrossing, Double.NEGATIVE_INFINITY);
+        int slide = -1;
+        double t0 = 0;
+        double[] y = y0.clone();
+        while (true) {
+            ODEIntegrator integrator = integrator(rtol, atol, steps);
+            boolean[] piece = pattern.clone();
+            Switching<S, M> sw = new Switching<>(field, piece);
+            int[] fired = {Integer.MIN_VALUE};
+            for (int j = 0; j < pattern.length; j++) {
+                if (j == slide) {
+                    continue;
                 }
+                double sign = pattern[j] ? 1 : -1;
+                int k = j;
+                addStop(integrator, x -> sign * sw.value(x, k), j, y, fired);
             }
-
-            @Override
-            public void finish(ODEStateAndDerivative end) {
-                if (sampler != null) {
-                    sampler.end(end.getPrimaryState());
+            OrdinaryDifferentialEquation ode;
+            if (slide >= 0) {
+                Sliding<S, M> sl = new Sliding<>(field, piece, slide);
+                ode = sl.ode();
+                addStop(integrator, x -> sl.rates(x)[0], EXIT_NEGATIVE, y, fired);
+                addStop(integrator, x -> -sl.rates(x)[1], EXIT_POSITIVE, y, fired);
+            } else {
+                ode = frozen(field, piece);
+            }
+            ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(t0, y), t);
+            y = end.getPrimaryState();
+            t0 = end.getTime();
+            if (fired[0] == Integer.MIN_VALUE || t0 >= t) {
+                return y;
+            }
+            counts[1]++;
+            if (fired[0] == EXIT_NEGATIVE || fired[0] == EXIT_POSITIVE) {
+                pattern[slide] = fired[0] == EXIT_POSITIVE;
+                if (listener != null) {
+                    listener.crossed(t0, slide, y.clone(), sw.value(y, slide));
                 }
+                slide = -1;
+                continue;
             }
-        });
-        OrdinaryDifferentialEquation ode;
-        if (field instanceof PiecewiseSmoothField<S, M> pw) {
-            Switching<S, M> sw = new Switching<>(pw);
-            boolean[] pattern = pw.pattern(field.arithmetic().fromDoubles(y0.length, 1, y0));
-            for (int j = 0; j < pw.switchingCount(); j++) {
-                integrator.addEventDetector(new Crossing(sw, j, pattern, maxCheck, counts, crossings));
+            int j = fired[0];
+            if (t0 - lastCrossing[j] <= SLIDING_WINDOW) {
+                if (++rapid[j] >= SLIDING_CROSSINGS) {
+                    throw new IllegalStateException("chattering at t = " + t0 + ": switching function " + j
+                            + " changed sign " + rapid[j] + " times, each within " + SLIDING_WINDOW
+                            + " time units of the last");
+                }
+            } else {
+                rapid[j] = 1;
             }
-            ode = frozen(pw, pattern);
-        } else {
-            ode = ode(field);
+            lastCrossing[j] = t0;
+            double value = sw.value(y, j);
+            double[] ab = new Sliding<>(field, pattern.clone(), j).rates(y);
+            if (ab[0] > 0 && ab[1] < 0) {
+                if (slide >= 0) {
+                    throw new IllegalStateException("sliding mode on two kinks at t = " + t0 + ": switching functions "
+                            + slide + " and " + j + " (only one sliding constraint at a time is followed)");
+                }
+                slide = j;
+                pattern[j] = false;
+            } else {
+                pattern[j] = !pattern[j];
+            }
+            if (listener != null) {
+                listener.crossed(t0, j, y.clone(), value);
+            }
         }
-        ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(0, y0), t);
-        return end.getPrimaryState();
+    }
+
+    /** Event ids of the two ways out of a sliding mode. */
+    private static final int EXIT_NEGATIVE = -2;
+    private static final int EXIT_POSITIVE = -3;
+
+    /** Adds a detector stopping the integration where {@code f + offset} reaches 0 ({@code f(y0) + offset > 0}). */
+    private void addStop(ODEIntegrator integrator, java.util.function.ToDoubleFunction<double[]> f, int id,
+                         double[] y0, int[] fired) {
+        double g0 = f.applyAsDouble(y0);
+        double offset = g0 > 0 ? 0 : -g0 + Math.max(Double.MIN_NORMAL, Math.ulp(Math.abs(g0)));
+        integrator.addEventDetector(new Crossing(f, id, offset, maxCheck, fired));
+    }
+
+    /**
+     * The Filippov field of a slide along the kink of switching function {@code j}:
+     * {@code g = g- + lambda (g+ - g-)}, {@code lambda = a / (a - b)}, where {@code g-, g+} are the fields of
+     * the pieces on either side and {@code a, b} the rates of {@code z_j} along them.
+     */
+    private static final class Sliding<S, M> {
+        private final PiecewiseSmoothField<S, M> field;
+        private final boolean[] minus;
+        private final boolean[] plus;
+        private final int j;
+
+        Sliding(PiecewiseSmoothField<S, M> field, boolean[] piece, int j) {
+            this.field = field;
+            this.j = j;
+            this.minus = piece.clone();
+            this.plus = piece.clone();
+            minus[j] = false;
+            plus[j] = true;
+        }
+
+        /** {@code {a, b}} at state {@code y}. */
+        double[] rates(double[] y) {
+            Arithmetic<S, M> a = field.arithmetic();
+            M theta = a.fromDoubles(y.length, 1, y);
+            double ra = field.switchingRates(theta, minus, field.derivative(theta, minus))[j];
+            double rb = field.switchingRates(theta, plus, field.derivative(theta, plus))[j];
+            return new double[] {ra, rb};
+        }
+
+        OrdinaryDifferentialEquation ode() {
+            Arithmetic<S, M> a = field.arithmetic();
+            int d = field.dimension();
+            return new OrdinaryDifferentialEquation() {
+                @Override
+                public int getDimension() {
+                    return d;
+                }
+
+                @Override
+                public double[] computeDerivatives(double time, double[] y) {
+                    M theta = a.fromDoubles(d, 1, y);
+                    M gm = field.derivative(theta, minus);
+                    M gp = field.derivative(theta, plus);
+                    double ra = field.switchingRates(theta, minus, gm)[j];
+                    double rb = field.switchingRates(theta, plus, gp)[j];
+                    double lambda = ra - rb > 0 ? Math.min(1, Math.max(0, ra / (ra - rb))) : 0.5;
+                    double[] x = a.toDoubles(gm);
+                    double[] z = a.toDoubles(gp);
+                    for (int i = 0; i < d; i++) {
+                        x[i] += lambda * (z[i] - x[i]);
+                    }
+                    return x;
+                }
+            };
+        }
     }
 
     /** {@code field} as a Hipparchus ODE in double. */
@@ -284,20 +444,25 @@ public final class DormandPrinceFlow {
         return m;
     }
 
-    /** The switching functions of a field, evaluated once per state however many detectors ask. */
+    /**
+     * The switching functions of a field on one fixed piece (smooth in the state), evaluated once per state
+     * however many detectors ask.
+     */
     private static final class Switching<S, M> {
         private final PiecewiseSmoothField<S, M> field;
+        private final boolean[] piece;
         private double[] lastState;
         private double[] lastValues;
 
-        Switching(PiecewiseSmoothField<S, M> field) {
+        Switching(PiecewiseSmoothField<S, M> field, boolean[] piece) {
             this.field = field;
+            this.piece = piece;
         }
 
         double value(double[] state, int j) {
             if (lastState == null || !Arrays.equals(lastState, state)) {
                 Arithmetic<S, M> a = field.arithmetic();
-                lastValues = field.switching(a.fromDoubles(state.length, 1, state));
+                lastValues = field.switching(a.fromDoubles(state.length, 1, state), piece);
                 if (lastValues.length != field.switchingCount()) {
                     throw new IllegalStateException("switching() returned " + lastValues.length
                             + " values, switchingCount() is " + field.switchingCount());
@@ -308,31 +473,24 @@ public final class DormandPrinceFlow {
         }
     }
 
-    /**
-     * Sign changes of switching function {@code j}: counted, reported, the frozen pattern switched to the
-     * piece entered, and the integration restarted there.
-     */
+    /** Stops the integration where {@code f + offset} reaches 0 and records its id (the first one only). */
     private static final class Crossing implements ODEEventDetector {
-        private final Switching<?, ?> sw;
-        private final int j;
+        private final java.util.function.ToDoubleFunction<double[]> f;
+        private final double offset;
         private final AdaptableInterval check;
         private final BracketedUnivariateSolver<UnivariateFunction> solver =
                 new BracketingNthOrderBrentSolver(0, EVENT_TIME_ACCURACY, 0, 5);
         private final ODEEventHandler handler;
 
-        Crossing(Switching<?, ?> sw, int j, boolean[] pattern, double maxCheck, long[] counts,
-                 CrossingListener listener) {
-            this.sw = sw;
-            this.j = j;
+        Crossing(java.util.function.ToDoubleFunction<double[]> f, int id, double offset, double maxCheck, int[] fired) {
+            this.f = f;
+            this.offset = offset;
             this.check = AdaptableInterval.of(maxCheck);
             this.handler = (state, detector, increasing) -> {
-                counts[1]++;
-                pattern[j] = increasing;
-                if (listener != null) {
-                    double[] y = state.getPrimaryState();
-                    listener.crossed(state.getTime(), j, y.clone(), sw.value(y, j));
+                if (fired[0] == Integer.MIN_VALUE) {
+                    fired[0] = id;
                 }
-                return Action.RESET_DERIVATIVES;
+                return Action.STOP;
             };
         }
 
@@ -358,7 +516,7 @@ public final class DormandPrinceFlow {
 
         @Override
         public double g(ODEStateAndDerivative state) {
-            return sw.value(state.getPrimaryState(), j);
+            return f.applyAsDouble(state.getPrimaryState()) + offset;
         }
     }
 

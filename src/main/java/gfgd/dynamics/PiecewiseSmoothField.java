@@ -9,7 +9,8 @@ package gfgd.dynamics;
  *
  * <p>{@link DormandPrinceFlow} integrates the smooth field of the current piece, locates every sign
  * change as an event, switches the pattern there and restarts, so no Runge-Kutta stage ever evaluates
- * the field across a kink.
+ * the field across a kink; where both sides push onto a kink it follows the Filippov sliding field, built
+ * from the two pieces' fields and {@link #switchingRates}.
  *
  * @param <S> scalar type
  * @param <M> matrix type
@@ -20,10 +21,19 @@ public interface PiecewiseSmoothField<S, M> extends VectorField<S, M> {
     int switchingCount();
 
     /**
-     * The switching functions at {@code theta}, as doubles (only their signs and zeros matter); continuous
-     * in {@code theta}. Does not modify {@code theta}.
+     * The switching functions at {@code theta}, as doubles (only their signs and zeros matter), computed
+     * on the piece {@code positive} (its smooth extension, like {@link #derivative(Object, boolean[])}),
+     * or with {@code positive == null} on the piece {@code theta} actually lies on. Continuous in
+     * {@code theta} for a fixed piece. Modifies neither argument.
      */
-    double[] switching(M theta);
+    double[] switching(M theta, boolean[] positive);
+
+    /**
+     * The directional derivatives {@code d/ds switching(theta + s v, positive)[j]} at {@code s = 0} on the
+     * piece {@code positive} (not null), exact (forward mode, no finite differences). Used to decide whether
+     * the flow crosses a kink or slides along it, and to compute the sliding field. Modifies no argument.
+     */
+    double[] switchingRates(M theta, boolean[] positive, M v);
 
     /**
      * The smooth field of the piece on which switching function {@code j} is positive exactly when
@@ -31,9 +41,9 @@ public interface PiecewiseSmoothField<S, M> extends VectorField<S, M> {
      */
     M derivative(M theta, boolean[] positive);
 
-    /** The pattern at {@code theta}: {@code positive[j] = switching(theta)[j] > 0}. */
+    /** The pattern at {@code theta}: {@code positive[j] = switching(theta, null)[j] > 0}. */
     default boolean[] pattern(M theta) {
-        double[] s = switching(theta);
+        double[] s = switching(theta, null);
         boolean[] p = new boolean[s.length];
         for (int j = 0; j < s.length; j++) {
             p[j] = s[j] > 0;

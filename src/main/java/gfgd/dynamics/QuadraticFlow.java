@@ -13,8 +13,9 @@ import gfgd.objective.Quadratic;
  * The augmented exponential is computed by scaling and squaring: {@code exp(tB) = (exp(tB / 2^s))^(2^s)}
  * with {@code ||tB / 2^s||_inf <= 1/2} and the Taylor series of {@code exp(tB / 2^s)} summed until its
  * terms fall below the arithmetic's unit roundoff. In apfloat the result is accurate to about the
- * working digits (the error estimate reported is the rounding estimate
- * {@code (s + K + 2) u ||exp(tB)||_inf ||[theta0; 1]||_inf}).
+ * working digits. The error estimate reported is the rounding estimate
+ * {@code (K + 2) 2^s u ||exp(tB)||_inf ||[theta0; 1]||_inf}: {@code K} terms of the series, each rounding
+ * relative to {@code u}, and each of the {@code s} squarings at most doubling the relative error.
  *
  * @param <S> scalar type
  * @param <M> matrix type
@@ -103,7 +104,7 @@ public final class QuadraticFlow<S, M> {
         a.set(aug, d, 0, a.one());
         M full = a.mult(sum, aug);
         M theta = a.unpack(full, 0, d, 1);
-        double est = (s + k + 2) * u * normInf(sum) * normInf(aug);
+        double est = (k + 2) * Math.pow(2, s) * u * normInf(sum) * normInf(aug);
         return new FlowResult<>(theta, a.toDouble(t), est, 0, 0, "closed form exp(tB), 2^" + s + " scaling, " + k + " terms");
     }
 

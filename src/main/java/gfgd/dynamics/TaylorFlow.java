@@ -6,6 +6,10 @@ import gfgd.numeric.Precision;
 import gfgd.objective.Objective;
 import java.util.ArrayList;
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Taylor-series integrator for polynomial vector fields {@code theta' = g(theta)} in any arithmetic
@@ -25,9 +29,13 @@ import java.util.List;
  * {@code 0..K}; the step's error estimate is {@code 2 ||c_{K+1}|| h^(K+1)} (the first neglected term,
  * doubled to cover the rest of a tail that decays at least geometrically by 1/2, as it does when
  * {@code h} is a fraction {@code ~e^-2} of the radius of convergence) plus the rounding estimate
- * {@code (K+2) u sum_j ||c_j|| h^j} ({@code u} the arithmetic's unit roundoff). The run's estimate is
- * the sum of the steps' estimates: it does not model amplification of earlier errors by the flow,
- * which is why the tests compare it with independent references.
+ * {@code (K+2) u sum_j ||c_j|| h^j} ({@code u} the arithmetic's unit roundoff). The run's estimate
+ * carries the earlier steps' errors through each step with the factor {@code exp(h max(0, mu0, mu1))},
+ * {@code mu} the logarithmic 2-norm of the field's Jacobian at the step's two ends (computed in double by
+ * forward-mode differentiation of the recorded program):
+ * {@code E_{n+1} = E_n exp(h max(0, mu_n, mu_{n+1})) + local_n}. Sampling {@code mu} at the ends of a step
+ * is not a proof of a bound, which is why the tests compare the estimate with independent references
+ * (closed forms, higher precision), on flows that contract and on flows that expand.
  *
  * <p>Grid samples {@code t = k * eta} are the step polynomial evaluated inside the step (dense output).
  * Immutable once built; a run allocates its own work arrays, so one instance may be used by several
@@ -54,6 +62,8 @@ public final class TaylorFlow<S, M> {
     private final int[] outSlot;
     private final Object[] outConstant;
     private final int products;
+    /** The constants of MULC/ADDC nodes as doubles (for the Jacobian's log norm). */
+    private final double[] constantD;
 
     private TaylorFlow(Arithmetic<S, M> a, int d, int digits, int[] op, int[] arg1, int[] arg2, Object[] constant,
                        int[] outSlot, Object[] outConstant) {
@@ -74,6 +84,14 @@ public final class TaylorFlow<S, M> {
             }
         }
         this.products = p;
+        this.constantD = new double[op.length];
+        for (int s = 0; s < op.length; s++) {
+            if (constant[s] != null) {
+                @SuppressWarnings("unchecked")
+                S c = (S) constant[s];
+                constantD[s] = a.toDouble(c);
+            }
+        }
     }
 
     /**
@@ -211,6 +229,7 @@ public final class TaylorFlow<S, M> {
         double eps = Math.pow(10, -digits);
         double u = a.epsilon();
         double estimate = 0;
+        double muStart = logNorm(x);
         long steps = 0;
         while (a.compare(t0, tEnd) < 0) {
             if (steps >= MAX_STEPS) {
@@ -254,7 +273,7 @@ public final class TaylorFlow<S, M> {
             for (int j = 0; j <= order; j++) {
                 sumTerms += norms[j] * Math.pow(h, j);
             }
-            estimate += 2 * norms[kmax] * Math.pow(h, kmax) + (order + 2) * u * sumTerms;
+            double local = 2 * norms[kmax] * Math.pow(h, kmax) + (order + 2) * u * sumTerms;
             S t1 = last ? tEnd : a.add(t0, hS);
             while (!handlers.isEmpty() && next <= n) {
                 S tk = a.mul(a.of(next), eta);
@@ -265,6 +284,9 @@ public final class TaylorFlow<S, M> {
                 next++;
             }
             x = horner(c, hS);
+            double muEnd = logNorm(x);
+            estimate = estimate * Math.exp(h * Math.max(0, Math.max(muStart, muEnd))) + local;
+            muStart = muEnd;
             t0 = t1;
             steps++;
         }
@@ -317,6 +339,66 @@ public final class TaylorFlow<S, M> {
                 c[i][k + 1] = a.mul(g, inv[k]);
             }
         }
+    }
+
+    /**
+     * The logarithmic 2-norm {@code mu(J) = lambda_max((J + J')/2)} of the field's Jacobian {@code J} at
+     * {@code x}, in double: {@code J} column by column by forward-mode differentiation through the
+     * recorded program (exact up to double rounding), then a symmetric eigenvalue solve (EJML).
+     * Perturbations of the flow grow at most like {@code exp(int mu)}.
+     */
+    @SuppressWarnings("unchecked")
+    private double logNorm(S[] x) {
+        int slots = op.length;
+        double[] v = new double[slots];
+        for (int i = 0; i < d; i++) {
+            v[i] = a.toDouble(x[i]);
+        }
+        for (int s = d; s < slots; s++) {
+            switch (op[s]) {
+                case TracingArithmetic.ADD -> v[s] = v[arg1[s]] + v[arg2[s]];
+                case TracingArithmetic.SUB -> v[s] = v[arg1[s]] - v[arg2[s]];
+                case TracingArithmetic.NEG -> v[s] = -v[arg1[s]];
+                case TracingArithmetic.MULC -> v[s] = constantD[s] * v[arg1[s]];
+                case TracingArithmetic.ADDC -> v[s] = v[arg1[s]] + constantD[s];
+                case TracingArithmetic.MUL -> v[s] = v[arg1[s]] * v[arg2[s]];
+                default -> throw new IllegalStateException("unknown tape operation " + op[s]);
+            }
+        }
+        DMatrixRMaj sym = new DMatrixRMaj(d, d);
+        double[] t = new double[slots];
+        for (int col = 0; col < d; col++) {
+            java.util.Arrays.fill(t, 0, d, 0);
+            t[col] = 1;
+            for (int s = d; s < slots; s++) {
+                switch (op[s]) {
+                    case TracingArithmetic.ADD -> t[s] = t[arg1[s]] + t[arg2[s]];
+                    case TracingArithmetic.SUB -> t[s] = t[arg1[s]] - t[arg2[s]];
+                    case TracingArithmetic.NEG -> t[s] = -t[arg1[s]];
+                    case TracingArithmetic.MULC -> t[s] = constantD[s] * t[arg1[s]];
+                    case TracingArithmetic.ADDC -> t[s] = t[arg1[s]];
+                    case TracingArithmetic.MUL -> t[s] = t[arg1[s]] * v[arg2[s]] + v[arg1[s]] * t[arg2[s]];
+                    default -> throw new IllegalStateException("unknown tape operation " + op[s]);
+                }
+            }
+            for (int row = 0; row < d; row++) {
+                double jrc = outSlot[row] >= 0 ? t[outSlot[row]] : 0;
+                sym.add(row, col, 0.5 * jrc);
+                sym.add(col, row, 0.5 * jrc);
+            }
+        }
+        if (MatrixFeatures_DDRM.hasUncountable(sym)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, false, true);
+        if (!eig.decompose(sym)) {
+            throw new IllegalStateException("symmetric eigenvalue solve failed for the Jacobian's symmetric part");
+        }
+        double mu = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < d; i++) {
+            mu = Math.max(mu, eig.getEigenvalue(i).getReal());
+        }
+        return mu;
     }
 
     /** {@code sum_{j=0..K} c_j s^j} for the inputs, by Horner's rule. */

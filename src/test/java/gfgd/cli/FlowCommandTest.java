@@ -24,6 +24,13 @@ class FlowCommandTest {
     /** DOP853 at its default tolerance against the 40-digit closed form, t = 3 on a small quadratic. */
     private static final double DOP853_VS_CLOSED_FORM = 1e-10;
 
+    /** A ReLU start (seeded Gaussian) whose flow crosses kinks without sliding up to t = 5. */
+    private static final long RELU_SEED = 9L;
+    private static final double RELU_SCALE = 0.5;
+
+    /** A ReLU start whose flow slides along two kinks at once (t ~ 1.84), which the solver does not follow. */
+    private static final long TWO_KINKS_SEED = 2L;
+
     @TempDir
     Path dir;
 
@@ -149,12 +156,45 @@ class FlowCommandTest {
         assertTrue(r.err().contains("closed-form needs objective quadratic, got deep-linear"), r.err());
         Files.writeString(inst, "objective = cubic\n");
         r = run("flow", "--instance", inst.toString(), "--t", "1");
-        assertTrue(r.err().contains("objective must be one of [quadratic, deep-linear], got 'cubic'"), r.err());
+        assertTrue(r.err().contains("objective must be one of [quadratic, deep-linear, fully-connected], got 'cubic'"), r.err());
         Files.writeString(inst, "objective = deep-linear\nwidths = 3,2,2,1\ndata = data.csv\ninit = init.csv\nwidht = 3\n");
         r = run("flow", "--instance", inst.toString(), "--t", "1");
         assertTrue(r.err().contains("unknown key 'widht'"), r.err());
         Files.writeString(inst, "objective = deep-linear\nwidths = 3,2,2,1\ndata = data.csv\n");
         r = run("flow", "--instance", inst.toString(), "--t", "1");
         assertTrue(r.err().contains("missing key 'init'"), r.err());
+    }
+
+    @Test
+    void reluNetInDoubleReportsItsCrossingsAndIsRefusedInApfloat() throws IOException {
+        deepLinearInstance(initCsv());
+        double[] w = gfgd.dynamics.TestObjectivesAccess.gaussian(RELU_SEED, 32, RELU_SCALE);
+        StringBuilder sb = new StringBuilder("k,name,i,j,value\n");
+        for (int k = 0; k < w.length; k++) {
+            sb.append(k).append(",w,").append(k).append(",0,").append(new BigDecimal(w[k]).toPlainString()).append('\n');
+        }
+        Files.writeString(dir.resolve("relu_init.csv"), sb.toString());
+        Path inst = dir.resolve("relu.properties");
+        Files.writeString(inst, "objective = fully-connected\nwidths = 3,4,4,1\ndata = data.csv\ninit = relu_init.csv\n");
+        Run r = run("flow", "--instance", inst.toString(), "--t", "5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Long.parseLong(field(r.out(), "crossings")) > 0, r.out());
+        assertTrue(field(r.out(), "instance").contains("fully-connected relu"), r.out());
+        Run a = run("flow", "--instance", inst.toString(), "--t", "5", "--digits", "20");
+        assertEquals(Main.EXIT_USAGE, a.code());
+        assertTrue(a.err().contains("not a polynomial vector field"), a.err());
+        double[] w2 = gfgd.dynamics.TestObjectivesAccess.gaussian(TWO_KINKS_SEED, 32, RELU_SCALE);
+        StringBuilder sb2 = new StringBuilder("k,name,i,j,value\n");
+        for (int k = 0; k < w2.length; k++) {
+            sb2.append(k).append(",w,").append(k).append(",0,").append(new BigDecimal(w2[k]).toPlainString()).append('\n');
+        }
+        Files.writeString(dir.resolve("relu_init.csv"), sb2.toString());
+        Run failed = run("flow", "--instance", inst.toString(), "--t", "5");
+        assertEquals(Main.EXIT_FAIL, failed.code());
+        assertTrue(failed.err().contains("flow not solved: sliding mode on two kinks"), failed.err());
+        Files.writeString(inst, "objective = fully-connected\nwidths = 3,4,4,1\ndata = data.csv\ninit = relu_init.csv\n"
+                + "activation = leaky-relu\n");
+        r = run("flow", "--instance", inst.toString(), "--t", "1");
+        assertTrue(r.err().contains("missing key 'alpha'"), r.err());
     }
 }

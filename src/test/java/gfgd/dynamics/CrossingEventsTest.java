@@ -47,12 +47,17 @@ class CrossingEventsTest {
         }
 
         @Override
+        public double[] switchingRates(DMatrixRMaj s, boolean[] positive, DMatrixRMaj v) {
+            return new double[] {v.get(0, 0)};
+        }
+
+        @Override
         public int switchingCount() {
             return 1;
         }
 
         @Override
-        public double[] switching(DMatrixRMaj s) {
+        public double[] switching(DMatrixRMaj s, boolean[] positive) {
             return new double[] {s.get(0, 0)};
         }
     }
@@ -108,5 +113,51 @@ class CrossingEventsTest {
         double located = Math.abs(DormandPrinceFlow.defaults().solve(kinked, D.vector(x0, 0), 1).theta().get(1, 0) - exact);
         double stepped = Math.abs(DormandPrinceFlow.defaults().solve(blind, D.vector(x0, 0), 1).theta().get(1, 0) - exact);
         assertTrue(stepped > LOCATING_GAIN * Math.max(located, ROUNDOFF_FLOOR), "blind " + stepped + " vs located " + located);
+    }
+
+    /**
+     * {@code x' = (x > 0 ? -1 : 1), y' = (x > 0 ? 1 : 3)}: both sides push onto {@code x = 0}, where the
+     * Filippov field is {@code (0, 2)} (lambda = 1/2); from {@code (x0, 0)}, {@code y(T) = x0 + 2 (T - x0)}.
+     */
+    private record Attracting() implements PiecewiseSmoothField<Double, DMatrixRMaj> {
+        @Override
+        public Arithmetic<Double, DMatrixRMaj> arithmetic() {
+            return D;
+        }
+
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public DMatrixRMaj derivative(DMatrixRMaj s, boolean[] positive) {
+            return positive[0] ? D.vector(-1, 1) : D.vector(1, 3);
+        }
+
+        @Override
+        public double[] switchingRates(DMatrixRMaj s, boolean[] positive, DMatrixRMaj v) {
+            return new double[] {v.get(0, 0)};
+        }
+
+        @Override
+        public int switchingCount() {
+            return 1;
+        }
+
+        @Override
+        public double[] switching(DMatrixRMaj s, boolean[] positive) {
+            return new double[] {s.get(0, 0)};
+        }
+    }
+
+    @Test
+    void slidingModeFollowsTheFilippovField() {
+        double x0 = 0.3;
+        double t = 1;
+        FlowResult<DMatrixRMaj> r = DormandPrinceFlow.defaults().solve(new Attracting(), D.vector(x0, 0), t);
+        assertEquals(1, r.crossings());
+        assertEquals(0, r.theta().get(0, 0), EXACT_UP_TO_ROUNDOFF);
+        assertEquals(x0 + 2 * (t - x0), r.theta().get(1, 0), EXACT_UP_TO_ROUNDOFF);
     }
 }

@@ -10,6 +10,7 @@ import gfgd.numeric.Arithmetic;
 import gfgd.numeric.DoubleArithmetic;
 import gfgd.objective.DeepLinear;
 import gfgd.objective.Objective;
+import gfgd.objective.Quadratic;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
@@ -29,6 +30,12 @@ class TaylorFlowTest {
 
     /** Energy identity at 30 digits: solver estimate ~1e-29 and an O(1) objective. */
     private static final double ENERGY_APFLOAT = 1e-25;
+
+    /** The 45-digit closed form's estimate must still promise 45 digits relative to the solution. */
+    private static final double CLOSED_FORM_ESTIMATE_RELATIVE = 1e-45;
+
+    /** theta(10) of the expanding quadratic has norm ~8e12 (growth ~e^30). */
+    private static final double EXPANDED_NORM = 1e12;
 
     /** 15 more digits must shrink the estimate by at least 10 orders of magnitude. */
     private static final double MORE_DIGITS_SHRINK = 1e-10;
@@ -111,6 +118,38 @@ class TaylorFlowTest {
                 ref.fromStrings(3, 1, FlowFixtures.LINEAR)).solve(ref.fromStrings(3, 1, FlowFixtures.START), ref.of(10));
         double err = maxDiff(ref, exact.theta(), a, r.theta());
         assertTrue(err <= r.errorEstimate(), "true error " + err + " above estimate " + r.errorEstimate());
+    }
+
+    @Test
+    void errorEstimateStaysHonestOnAFlowThatExpandsByE30() {
+        String[] a2 = {"-3", "0.5", "0.5", "1"};
+        String[] b2 = {"1", "-0.5"};
+        String[] x2 = {"0.1", "0.2"};
+        ApfloatArithmetic a = ApfloatArithmetic.digits(30);
+        ApfloatArithmetic ref = ApfloatArithmetic.digits(80);
+        TracingArithmetic<Apfloat, ApMatrix> tr = TracingArithmetic.over(a);
+        FlowResult<ApMatrix> r = TaylorFlow.gradientFlow(tr, Quadratic.of(tr, tr.fromStrings(2, 2, a2), tr.fromStrings(2, 1, b2)))
+                .solve(a.fromStrings(2, 1, x2), a.of(10));
+        FlowResult<ApMatrix> exact = QuadraticFlow.of(ref, ref.fromStrings(2, 2, a2), ref.fromStrings(2, 1, b2))
+                .solve(ref.fromStrings(2, 1, x2), ref.of(10));
+        double err = maxDiff(ref, exact.theta(), a, r.theta());
+        assertTrue(normInf(ref, exact.theta()) > EXPANDED_NORM, "the flow must expand");
+        assertTrue(err <= r.errorEstimate(), "true error " + err + " above estimate " + r.errorEstimate());
+    }
+
+    @Test
+    void closedFormRoundingEstimateBoundsItsErrorAgainstEightyDigits() {
+        ApfloatArithmetic a = ApfloatArithmetic.digits(45);
+        ApfloatArithmetic ref = ApfloatArithmetic.digits(80);
+        for (String[] m : List.of(FlowFixtures.DEFINITE, FlowFixtures.INDEFINITE)) {
+            FlowResult<ApMatrix> r = QuadraticFlow.of(FlowFixtures.quadratic(a, m)).solve(a.fromStrings(3, 1, FlowFixtures.START), a.of(10));
+            FlowResult<ApMatrix> exact = QuadraticFlow.of(FlowFixtures.quadratic(ref, m))
+                    .solve(ref.fromStrings(3, 1, FlowFixtures.START), ref.of(10));
+            double err = maxDiff(ref, exact.theta(), a, r.theta());
+            assertTrue(err <= r.errorEstimate(), "closed form error " + err + " above estimate " + r.errorEstimate());
+            assertTrue(r.errorEstimate() <= CLOSED_FORM_ESTIMATE_RELATIVE * normInf(ref, exact.theta()),
+                    "estimate " + r.errorEstimate());
+        }
     }
 
     @Test
