@@ -2,6 +2,8 @@ package gfgd.numeric;
 
 import dev.ludovic.netlib.blas.BLAS;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -23,8 +25,21 @@ import org.ejml.dense.row.NormOps_DDRM;
  */
 public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
 
+    /**
+     * netlib logs a warning on every start when the incubating Vector API is not enabled (it then
+     * uses the native or the plain Java BLAS, as intended); only its errors are worth showing. Held
+     * here so the configured logger is not garbage-collected. Initialised before {@link #INSTANCE}.
+     */
+    private static final Logger NETLIB_LOG = quietNetlib();
+
     /** The shared instance, multiplying with {@link BLAS#getInstance()}. */
     public static final DoubleArithmetic INSTANCE = new DoubleArithmetic(BLAS.getInstance());
+
+    private static Logger quietNetlib() {
+        Logger log = Logger.getLogger("dev.ludovic.netlib");
+        log.setLevel(Level.SEVERE);
+        return log;
+    }
 
     private final BLAS blas;
 
