@@ -1,0 +1,428 @@
+package gfgd.dynamics;
+
+import gfgd.numeric.ApfloatArithmetic;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import org.apfloat.Apfloat;
+
+/**
+ * The {@link TaylorKernel} of {@link TaylorFlow} in apfloat: the coefficient propagation runs on binary
+ * floating-point numbers {@code m 2^e} ({@link BigInteger} mantissa of exactly {@code P} bits or zero,
+ * {@code long} exponent), {@code P = ceil(w log2 10) + 1} for {@code w} working digits, so the unit
+ * roundoff {@code 2^-P} is below the arithmetic's {@code 10^-(w-1)}. Every result is computed exactly
+ * and rounded once to nearest (ties to even): a Cauchy product {@code sum_i u_i v_{k-i}} sums the exact
+ * products, keeping bits down to {@code 3P} below the largest term (like the {@code 3w}-digit
+ * accumulation of {@link ApfloatArithmetic}'s matrix kernels), then rounds. Apfloats are converted (each
+ * correctly rounded) only at the boundaries: the state in, the constants of the program, the state and
+ * the samples out. This avoids apfloat's several objects per scalar operation and BigDecimal's decimal
+ * alignments (powers of ten); aligning binary exponents is a shift.
+ *
+ * <p>Exponent arithmetic is checked ({@link Math#addExact}); an {@link ArithmeticException} from
+ * {@link #coefficients} or {@link #advance} tells the caller to continue in apfloat.
+ */
+final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
+
+    private static final BigInteger FIVE = BigInteger.valueOf(5);
+
+    /** Exponents up to this size are converted to apfloat through an exact BigDecimal. */
+    private static final int EXACT_CONVERSION_EXPONENT = 1 << 16;
+
+    private final ApfloatArithmetic a;
+    private final int p;
+    private final long working;
+    private final MathContext mc;
+    private final int d;
+    private final int order;
+    private final int[] op;
+    private final int[] arg1;
+    private final int[] arg2;
+    private final int[] outSlot;
+    /** Constants of MULC/ADDC nodes (per slot) and of constant outputs (per input), in binary. */
+    private final BigInteger[] constM;
+    private final long[] constE;
+    private final BigInteger[] outM;
+    private final long[] outE;
+    /** 1/(k+1), k = 0..K. */
+    private final BigInteger[] invM;
+    private final long[] invE;
+    /** Coefficients c[slot][k] = cm[slot][k] 2^ce[slot][k]. */
+    private final BigInteger[][] cm;
+    private final long[][] ce;
+    /** Result registers of the scalar kernels. */
+    private BigInteger rm;
+    private long re;
+
+    /**
+     * A kernel for the compiled program of a {@link TaylorFlow}; {@code constant[s]} for MULC/ADDC slots and
+     * {@code outConstant[i]} for constant outputs are apfloats (not modified).
+     *
+     * @throws NumberFormatException if a constant's exponent is outside BigDecimal's range
+     */
+    BinaryTaylorKernel(ApfloatArithmetic a, int d, int order, int[] op, int[] arg1, int[] arg2, Object[] constant,
+                       int[] outSlot, Object[] outConstant) {
+        this.a = a;
+        this.working = a.precision().workingDigits();
+        this.p = bitsFor(working);
+        this.mc = new MathContext(Math.toIntExact(working), RoundingMode.HALF_EVEN);
+        this.d = d;
+        this.order = order;
+        this.op = op;
+        this.arg1 = arg1;
+        this.arg2 = arg2;
+        this.outSlot = outSlot;
+        int slots = op.length;
+        constM = new BigInteger[slots];
+        constE = new long[slots];
+        for (int s = 0; s < slots; s++) {
+            if (constant[s] != null) {
+                fromApfloat((Apfloat) constant[s]);
+                constM[s] = rm;
+                constE[s] = re;
+            }
+        }
+        outM = new BigInteger[d];
+        outE = new long[d];
+        for (int i = 0; i < d; i++) {
+            if (outSlot[i] < 0) {
+                fromApfloat((Apfloat) outConstant[i]);
+                outM[i] = rm;
+                outE[i] = re;
+            }
+        }
+        int kmax = order + 1;
+        invM = new BigInteger[kmax + 1];
+        invE = new long[kmax + 1];
+        for (int k = 0; k <= kmax; k++) {
+            divide(BigInteger.ONE, 0, k + 1);
+            invM[k] = rm;
+            invE[k] = re;
+        }
+        cm = new BigInteger[slots][kmax + 1];
+        ce = new long[slots][kmax + 1];
+    }
+
+    /** {@code P = ceil(w log2 10) + 1}: binary digits at least as fine as {@code w} decimal digits. */
+    static int bitsFor(long workingDigits) {
+        return Math.toIntExact((long) Math.ceil(workingDigits * Math.log(10) / Math.log(2)) + 1);
+    }
+
+    @Override
+    public void load(int i, Apfloat value) {
+        fromApfloat(value);
+        cm[i][0] = rm;
+        ce[i][0] = re;
+    }
+
+    @Override
+    public void coefficients() {
+        int slots = op.length;
+        int kmax = order + 1;
+        for (int k = 0; k < kmax; k++) {
+            for (int s = d; s < slots; s++) {
+                BigInteger[] m = cm[s];
+                long[] e = ce[s];
+                int x = arg1[s];
+                switch (op[s]) {
+                    case TracingArithmetic.ADD -> add(cm[x][k], ce[x][k], cm[arg2[s]][k], ce[arg2[s]][k]);
+                    case TracingArithmetic.SUB -> add(cm[x][k], ce[x][k], cm[arg2[s]][k].negate(), ce[arg2[s]][k]);
+                    case TracingArithmetic.NEG -> {
+                        rm = cm[x][k].negate();
+                        re = ce[x][k];
+                    }
+                    case TracingArithmetic.MULC -> multiply(constM[s], constE[s], cm[x][k], ce[x][k]);
+                    case TracingArithmetic.ADDC -> {
+                        if (k == 0) {
+                            add(cm[x][0], ce[x][0], constM[s], constE[s]);
+                        } else {
+                            rm = cm[x][k];
+                            re = ce[x][k];
+                        }
+                    }
+                    case TracingArithmetic.MUL -> cauchy(cm[x], ce[x], cm[arg2[s]], ce[arg2[s]], k);
+                    default -> throw new IllegalStateException("unknown tape operation " + op[s]);
+                }
+                m[k] = rm;
+                e[k] = re;
+            }
+            for (int i = 0; i < d; i++) {
+                int o = outSlot[i];
+                if (o >= 0) {
+                    multiply(cm[o][k], ce[o][k], invM[k], invE[k]);
+                } else if (k == 0) {
+                    multiply(outM[i], outE[i], invM[0], invE[0]);
+                } else {
+                    rm = BigInteger.ZERO;
+                    re = 0;
+                }
+                cm[i][k + 1] = rm;
+                ce[i][k + 1] = re;
+            }
+        }
+    }
+
+    @Override
+    public double magnitude(int i, int j) {
+        return Math.abs(toDouble(cm[i][j], ce[i][j]));
+    }
+
+    @Override
+    public Apfloat[] evaluate(Apfloat s) {
+        fromApfloat(s);
+        BigInteger sm = rm;
+        long se = re;
+        Apfloat[] y = new Apfloat[d];
+        for (int i = 0; i < d; i++) {
+            horner(i, sm, se);
+            y[i] = toApfloat(rm, re);
+        }
+        return y;
+    }
+
+    @Override
+    public void advance(Apfloat s) {
+        fromApfloat(s);
+        BigInteger sm = rm;
+        long se = re;
+        BigInteger[] xm = new BigInteger[d];
+        long[] xe = new long[d];
+        for (int i = 0; i < d; i++) {
+            horner(i, sm, se);
+            xm[i] = rm;
+            xe[i] = re;
+        }
+        for (int i = 0; i < d; i++) {
+            cm[i][0] = xm[i];
+            ce[i][0] = xe[i];
+        }
+    }
+
+    @Override
+    public double[] stateDoubles() {
+        double[] v = new double[d];
+        for (int i = 0; i < d; i++) {
+            v[i] = toDouble(cm[i][0], ce[i][0]);
+        }
+        return v;
+    }
+
+    @Override
+    public Apfloat[] state() {
+        Apfloat[] y = new Apfloat[d];
+        for (int i = 0; i < d; i++) {
+            y[i] = toApfloat(cm[i][0], ce[i][0]);
+        }
+        return y;
+    }
+
+    /** {@code sum_{j=0..K} c_j s^j} of input {@code i}, each step {@code acc s + c_j} exact and rounded once. */
+    private void horner(int i, BigInteger sm, long se) {
+        BigInteger accM = cm[i][order];
+        long accE = ce[i][order];
+        for (int j = order - 1; j >= 0; j--) {
+            BigInteger pm = accM.multiply(sm);
+            long pe = Math.addExact(accE, se);
+            sum(pm, pe, cm[i][j], ce[i][j]);
+            accM = rm;
+            accE = re;
+        }
+        rm = accM;
+        re = accE;
+    }
+
+    // ------------------------------------------------------------------ scalar kernels (result in rm, re)
+
+    /** {@code x + y} rounded once. */
+    private void add(BigInteger xm, long xe, BigInteger ym, long ye) {
+        sum(xm, xe, ym, ye);
+    }
+
+    /** {@code x y} rounded once. */
+    private void multiply(BigInteger xm, long xe, BigInteger ym, long ye) {
+        if (xm.signum() == 0 || ym.signum() == 0) {
+            rm = BigInteger.ZERO;
+            re = 0;
+            return;
+        }
+        round(xm.multiply(ym), Math.addExact(xe, ye));
+    }
+
+    /**
+     * {@code x + y} for mantissas of any length, rounded once: exact when the exponents are within
+     * {@code 3P} bits of the larger operand's top; otherwise the smaller operand is truncated to that
+     * range (an error below {@code 2^-3P} of the larger).
+     */
+    private void sum(BigInteger xm, long xe, BigInteger ym, long ye) {
+        if (ym.signum() == 0) {
+            round(xm, xe);
+            return;
+        }
+        if (xm.signum() == 0) {
+            round(ym, ye);
+            return;
+        }
+        long top = Math.max(Math.addExact(xe, xm.bitLength()), Math.addExact(ye, ym.bitLength()));
+        long base = Math.max(Math.min(xe, ye), top - 3L * p);
+        round(align(xm, xe, base).add(align(ym, ye, base)), base);
+    }
+
+    /**
+     * {@code (u v)_k = sum_{i=0..k} u_i v_{k-i}}: exact products of the non-zero terms, summed exactly down to
+     * {@code 3P} bits below the largest product's top (smaller bits truncated), rounded once.
+     */
+    private void cauchy(BigInteger[] um, long[] ue, BigInteger[] vm, long[] ve, int k) {
+        long minE = Long.MAX_VALUE;
+        long maxTop = Long.MIN_VALUE;
+        for (int i = 0; i <= k; i++) {
+            if (um[i].signum() != 0 && vm[k - i].signum() != 0) {
+                long e = Math.addExact(ue[i], ve[k - i]);
+                minE = Math.min(minE, e);
+                maxTop = Math.max(maxTop, e + um[i].bitLength() + vm[k - i].bitLength());
+            }
+        }
+        if (minE == Long.MAX_VALUE) {
+            rm = BigInteger.ZERO;
+            re = 0;
+            return;
+        }
+        long base = Math.max(minE, maxTop - 3L * p);
+        BigInteger acc = BigInteger.ZERO;
+        for (int i = 0; i <= k; i++) {
+            if (um[i].signum() != 0 && vm[k - i].signum() != 0) {
+                acc = acc.add(align(um[i].multiply(vm[k - i]), ue[i] + ve[k - i], base));
+            }
+        }
+        round(acc, base);
+    }
+
+    /** {@code m 2^e} as a mantissa at exponent {@code base} (exact if {@code e >= base}, else floored). */
+    private static BigInteger align(BigInteger m, long e, long base) {
+        long shift = e - base;
+        if (shift == 0) {
+            return m;
+        }
+        if (shift > 0) {
+            return m.shiftLeft(Math.toIntExact(shift));
+        }
+        return -shift >= Integer.MAX_VALUE ? (m.signum() < 0 ? BigInteger.ONE.negate() : BigInteger.ZERO)
+                : m.shiftRight((int) -shift);
+    }
+
+    /** {@code n / q} rounded once, {@code q > 0} a small integer. */
+    private void divide(BigInteger n, long e, int q) {
+        int shift = 2 * p + 2;
+        BigInteger[] qr = n.shiftLeft(shift).divideAndRemainder(BigInteger.valueOf(q));
+        BigInteger m = qr[0].shiftLeft(1);
+        if (qr[1].signum() != 0) {
+            m = m.add(BigInteger.valueOf(qr[1].signum()));
+        }
+        round(m, e - shift - 1);
+    }
+
+    /** {@code m 2^e} rounded to nearest (ties to even) to {@code P} bits, normalised to exactly {@code P} bits. */
+    private void round(BigInteger m, long e) {
+        int sign = m.signum();
+        if (sign == 0) {
+            rm = BigInteger.ZERO;
+            re = 0;
+            return;
+        }
+        BigInteger mag = sign < 0 ? m.negate() : m;
+        int s = mag.bitLength() - p;
+        if (s <= 0) {
+            rm = s == 0 ? m : m.shiftLeft(-s);
+            re = Math.addExact(e, s);
+            return;
+        }
+        BigInteger q = mag.shiftRight(s);
+        if (mag.testBit(s - 1) && (q.testBit(0) || mag.getLowestSetBit() < s - 1)) {
+            q = q.add(BigInteger.ONE);
+            if (q.bitLength() > p) {
+                q = q.shiftRight(1);
+                s++;
+            }
+        }
+        rm = sign < 0 ? q.negate() : q;
+        re = Math.addExact(e, s);
+    }
+
+    // ------------------------------------------------------------------ conversions
+
+    /**
+     * The apfloat correctly rounded to {@code P} bits (into rm, re).
+     *
+     * @throws NumberFormatException if its exponent is outside BigDecimal's range
+     */
+    private void fromApfloat(Apfloat x) {
+        if (x.signum() == 0) {
+            rm = BigInteger.ZERO;
+            re = 0;
+            return;
+        }
+        fromDecimal(new BigDecimal(x.toString(false)));
+    }
+
+    /** The decimal correctly rounded to {@code P} bits (into rm, re). */
+    void fromDecimal(BigDecimal x) {
+        if (x.signum() == 0) {
+            rm = BigInteger.ZERO;
+            re = 0;
+            return;
+        }
+        BigInteger u = x.unscaledValue();
+        int scale = x.scale();
+        if (scale <= 0) {
+            round(u.multiply(BigInteger.TEN.pow(-scale)), 0);
+            return;
+        }
+        BigInteger den = BigInteger.TEN.pow(scale);
+        BigInteger mag = u.abs();
+        int shift = Math.max(0, p + 2 + den.bitLength() - mag.bitLength());
+        BigInteger[] qr = mag.shiftLeft(shift).divideAndRemainder(den);
+        BigInteger m = qr[0].shiftLeft(1);
+        if (qr[1].signum() != 0) {
+            m = m.add(BigInteger.ONE);
+        }
+        round(u.signum() < 0 ? m.negate() : m, -(long) shift - 1);
+    }
+
+    /** {@code m 2^e} rounded once (half-even) to the working digits. */
+    Apfloat toApfloat(BigInteger m, long e) {
+        if (m.signum() == 0) {
+            return a.zero();
+        }
+        if (Math.abs(e) <= EXACT_CONVERSION_EXPONENT) {
+            return new Apfloat(toDecimal(m, e).round(mc), working);
+        }
+        return a.mul(new Apfloat(new BigDecimal(m, mc), working), a.helper().pow(new Apfloat(2, working), e));
+    }
+
+    /** {@code m 2^e} exactly, for {@code |e| <= 2^16}. */
+    static BigDecimal toDecimal(BigInteger m, long e) {
+        if (e >= 0) {
+            return new BigDecimal(m.shiftLeft((int) e));
+        }
+        return new BigDecimal(m.multiply(FIVE.pow((int) -e)), (int) -e);
+    }
+
+    private static double toDouble(BigInteger m, long e) {
+        if (m.signum() == 0) {
+            return 0;
+        }
+        int len = m.bitLength();
+        double top = m.shiftRight(Math.max(0, len - 64)).doubleValue();
+        long scale = e + Math.max(0, len - 64);
+        return Math.scalb(top, (int) Math.max(-100_000, Math.min(100_000, scale)));
+    }
+
+    /** The value of the last result, for tests. */
+    BigDecimal lastDecimal() {
+        return toDecimal(rm, re);
+    }
+
+    /** Coefficient {@code c[slot][k]} exactly, for tests. */
+    BigDecimal coefficient(int slot, int k) {
+        return toDecimal(cm[slot][k], ce[slot][k]);
+    }
+}
