@@ -364,7 +364,7 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
     }
 
     /** The decimal correctly rounded to {@code P} bits (into rm, re). */
-    void fromDecimal(BigDecimal x) {
+    private void fromDecimal(BigDecimal x) {
         if (x.signum() == 0) {
             rm = BigInteger.ZERO;
             re = 0;
@@ -416,13 +416,43 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
         return Math.scalb(top, (int) Math.max(-100_000, Math.min(100_000, scale)));
     }
 
-    /** The value of the last result, for tests. */
-    BigDecimal lastDecimal() {
+    // ------------------------------------------------------------------ test access (package)
+
+    /** The binary digits {@code P}. */
+    int precisionBits() {
+        return p;
+    }
+
+    /** {@code x} rounded to {@code P} bits, exactly as a decimal. */
+    BigDecimal roundToBinary(BigDecimal x) {
+        fromDecimal(x);
         return toDecimal(rm, re);
     }
 
-    /** Coefficient {@code c[slot][k]} exactly, for tests. */
-    BigDecimal coefficient(int slot, int k) {
-        return toDecimal(cm[slot][k], ce[slot][k]);
+    /**
+     * {@code (u v)_k} of two decimal series by this kernel's Cauchy product (the entries first rounded to
+     * {@code P} bits), the result exactly as a decimal.
+     */
+    BigDecimal cauchy(BigDecimal[] u, BigDecimal[] v, int k) {
+        BigInteger[] um = new BigInteger[k + 1];
+        long[] ue = new long[k + 1];
+        BigInteger[] vm = new BigInteger[k + 1];
+        long[] ve = new long[k + 1];
+        for (int i = 0; i <= k; i++) {
+            fromDecimal(u[i]);
+            um[i] = rm;
+            ue[i] = re;
+            fromDecimal(v[i]);
+            vm[i] = rm;
+            ve[i] = re;
+        }
+        cauchy(um, ue, vm, ve, k);
+        return toDecimal(rm, re);
+    }
+
+    /** A kernel for the one-input program {@code g(x) = x} (its conversions and scalar kernels are what tests use). */
+    static BinaryTaylorKernel identityProgram(ApfloatArithmetic a, int order) {
+        return new BinaryTaylorKernel(a, 1, order, new int[] {TracingArithmetic.INPUT}, new int[1], new int[1],
+                new Object[1], new int[] {0}, new Object[1]);
     }
 }
