@@ -50,6 +50,23 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
     /** Coefficients c[slot][k] = cm[slot][k] 2^ce[slot][k]. */
     private final BigInteger[][] cm;
     private final long[][] ce;
+    /**
+     * Limb form of the coefficients that enter products: {@code c = sum_j limb[j] 2^(B (E + j))}, limbs of
+     * {@code B} bits carrying the coefficient's sign, {@code E} a limb exponent; exact (the mantissa shifted
+     * so its exponent is a multiple of {@code B}). {@code null} for slots that enter no product, or when
+     * no {@code B} keeps the lazy-carry accumulation below {@code 2^62} (then products use BigInteger).
+     */
+    private final long[][][] limbs;
+    private final long[][] limbE;
+    /**
+     * Limb bits {@code B}, limbs per coefficient {@code L}, the Cauchy window in limbs ({@code 3P} bits and
+     * four limbs: the columns dropped below it sum to less than {@code 2^-3P} of the largest term), and
+     * the accumulator.
+     */
+    private final int limbBits;
+    private final int limbCount;
+    private final int window;
+    private final long[] acc;
     /** Result registers of the scalar kernels. */
     private BigInteger rm;
     private long re;
@@ -101,6 +118,39 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
         }
         cm = new BigInteger[slots][kmax + 1];
         ce = new long[slots][kmax + 1];
+        limbBits = limbBitsFor(p, kmax + 1);
+        limbCount = limbBits == 0 ? 0 : (p + 2 * limbBits - 2) / limbBits;
+        window = limbBits == 0 ? 0 : (3 * p + limbBits - 1) / limbBits + 4;
+        acc = new long[window + 2 * limbCount + 6];
+        limbs = new long[slots][][];
+        limbE = new long[slots][];
+        if (limbBits > 0) {
+            for (int s = d; s < slots; s++) {
+                if (op[s] == TracingArithmetic.MUL) {
+                    for (int x : new int[] {arg1[s], arg2[s]}) {
+                        if (limbs[x] == null) {
+                            limbs[x] = new long[kmax + 1][limbCount];
+                            limbE[x] = new long[kmax + 1];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The largest limb size {@code B <= 30} for which a Cauchy product of {@code terms} terms, accumulated
+     * without carries, cannot overflow: {@code terms L 2^(2B) <= 2^62} with {@code L = ceil((P + B - 1) / B)}
+     * limbs; 0 if none {@code >= 16} does.
+     */
+    static int limbBitsFor(int p, int terms) {
+        for (int b = 30; b >= 16; b--) {
+            int l = (p + 2 * b - 2) / b;
+            if (Math.log((double) terms * l) / Math.log(2) + 2 * b <= 62) {
+                return b;
+            }
+        }
+        return 0;
     }
 
     /** {@code P = ceil(w log2 10) + 1}: binary digits at least as fine as {@code w} decimal digits. */
@@ -119,6 +169,9 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
     public void coefficients() {
         int slots = op.length;
         int kmax = order + 1;
+        for (int i = 0; i < d; i++) {
+            storeLimbs(i, 0);
+        }
         for (int k = 0; k < kmax; k++) {
             for (int s = d; s < slots; s++) {
                 BigInteger[] m = cm[s];
@@ -140,11 +193,19 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
                             re = ce[x][k];
                         }
                     }
-                    case TracingArithmetic.MUL -> cauchy(cm[x], ce[x], cm[arg2[s]], ce[arg2[s]], k);
+                    case TracingArithmetic.MUL -> {
+                        int y = arg2[s];
+                        if (limbs[x] != null) {
+                            cauchy(cm[x], limbs[x], limbE[x], cm[y], limbs[y], limbE[y], k);
+                        } else {
+                            cauchy(cm[x], ce[x], cm[y], ce[y], k);
+                        }
+                    }
                     default -> throw new IllegalStateException("unknown tape operation " + op[s]);
                 }
                 m[k] = rm;
                 e[k] = re;
+                storeLimbs(s, k);
             }
             for (int i = 0; i < d; i++) {
                 int o = outSlot[i];
@@ -158,6 +219,7 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
                 }
                 cm[i][k + 1] = rm;
                 ce[i][k + 1] = re;
+                storeLimbs(i, k + 1);
             }
         }
     }
@@ -294,6 +356,152 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
             }
         }
         round(acc, base);
+    }
+
+    /** Sets the limb form of {@code c[slot][k]} if the slot enters products. */
+    private void storeLimbs(int slot, int k) {
+        if (limbs[slot] != null) {
+            limbE[slot][k] = toLimbs(cm[slot][k], ce[slot][k], limbs[slot][k]);
+        }
+    }
+
+    /**
+     * Writes {@code m 2^e} exactly as {@code L} signed limbs of {@code B} bits into {@code out} (low limb first)
+     * and returns the limb exponent {@code E}: {@code m 2^e = sum_j out[j] 2^(B (E + j))}.
+     */
+    private long toLimbs(BigInteger m, long e, long[] out) {
+        java.util.Arrays.fill(out, 0);
+        if (m.signum() == 0) {
+            return 0;
+        }
+        int r = (int) Math.floorMod(e, (long) limbBits);
+        BigInteger mag = m.abs();
+        byte[] bytes = (r == 0 ? mag : mag.shiftLeft(r)).toByteArray();
+        long mask = (1L << limbBits) - 1;
+        long buf = 0;
+        int bits = 0;
+        int j = 0;
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            buf |= (bytes[i] & 0xFFL) << bits;
+            bits += 8;
+            if (bits >= limbBits) {
+                if (j < limbCount) {
+                    out[j++] = buf & mask;
+                } else if ((buf & mask) != 0) {
+                    throw new IllegalStateException("mantissa wider than " + limbCount + " limbs");
+                }
+                buf >>>= limbBits;
+                bits -= limbBits;
+            }
+        }
+        if (bits > 0 && j < limbCount) {
+            out[j] = buf & mask;
+        }
+        if (m.signum() < 0) {
+            for (int i = 0; i < limbCount; i++) {
+                out[i] = -out[i];
+            }
+        }
+        return Math.floorDiv(e, (long) limbBits);
+    }
+
+    /**
+     * {@code (u v)_k} on the limb forms: the limb products of every non-zero term are added into one
+     * accumulator without carrying (signed 64-bit columns; {@link #limbBitsFor} rules out overflow), from
+     * {@code window} limbs below the largest term's top, then the carries are propagated and the sum rounded
+     * once. Columns below the window are dropped (less than {@code 2^-3P} of the largest term in all).
+     */
+    private void cauchy(BigInteger[] um, long[][] ul, long[] uE, BigInteger[] vm, long[][] vl, long[] vE, int k) {
+        long minS = Long.MAX_VALUE;
+        long maxS = Long.MIN_VALUE;
+        for (int i = 0; i <= k; i++) {
+            if (um[i].signum() != 0 && vm[k - i].signum() != 0) {
+                long sum = Math.addExact(uE[i], vE[k - i]);
+                minS = Math.min(minS, sum);
+                maxS = Math.max(maxS, sum);
+            }
+        }
+        if (minS == Long.MAX_VALUE) {
+            rm = BigInteger.ZERO;
+            re = 0;
+            return;
+        }
+        int len = limbCount;
+        long base = Math.max(minS, maxS + 2L * len - window);
+        java.util.Arrays.fill(acc, 0);
+        for (int i = 0; i <= k; i++) {
+            if (um[i].signum() == 0 || vm[k - i].signum() == 0) {
+                continue;
+            }
+            long[] x = ul[i];
+            long[] y = vl[k - i];
+            long offset = uE[i] + vE[k - i] - base;
+            if (offset <= -2L * len) {
+                continue;
+            }
+            int off = (int) offset;
+            if (off >= 0) {
+                for (int a = 0; a < len; a++) {
+                    long xa = x[a];
+                    if (xa != 0) {
+                        int o = off + a;
+                        for (int b = 0; b < len; b++) {
+                            acc[o + b] += xa * y[b];
+                        }
+                    }
+                }
+            } else {
+                for (int a = 0; a < len; a++) {
+                    long xa = x[a];
+                    for (int b = Math.max(0, -off - a); b < len; b++) {
+                        acc[off + a + b] += xa * y[b];
+                    }
+                }
+            }
+        }
+        round(fromLimbs(acc), Math.multiplyExact(base, (long) limbBits));
+    }
+
+    /** The integer {@code sum_j acc[j] 2^(B j)} of an accumulator with uncarried signed columns. */
+    private BigInteger fromLimbs(long[] columns) {
+        int n = columns.length;
+        long mask = (1L << limbBits) - 1;
+        long carry = 0;
+        for (int j = 0; j < n; j++) {
+            long v = columns[j] + carry;
+            columns[j] = v & mask;
+            carry = v >> limbBits;
+        }
+        int sign = 1;
+        if (carry < 0) {
+            // two's complement over n limbs: negate to get the magnitude
+            sign = -1;
+            long borrow = 0;
+            for (int j = 0; j < n; j++) {
+                long v = -columns[j] - borrow;
+                columns[j] = v & mask;
+                borrow = v < 0 ? 1 : 0;
+            }
+        }
+        byte[] bytes = new byte[(n * limbBits + 7) / 8 + 1];
+        long buf = 0;
+        int bits = 0;
+        int pos = bytes.length - 1;
+        for (int j = 0; j < n; j++) {
+            buf |= columns[j] << bits;
+            bits += limbBits;
+            while (bits >= 8) {
+                bytes[pos--] = (byte) buf;
+                buf >>>= 8;
+                bits -= 8;
+            }
+        }
+        while (bits > 0) {
+            bytes[pos--] = (byte) buf;
+            buf >>>= 8;
+            bits -= 8;
+        }
+        return new BigInteger(sign, bytes);
     }
 
     /** {@code m 2^e} as a mantissa at exponent {@code base} (exact if {@code e >= base}, else floored). */
@@ -446,7 +654,19 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
             vm[i] = rm;
             ve[i] = re;
         }
-        cauchy(um, ue, vm, ve, k);
+        if (limbBits == 0) {
+            cauchy(um, ue, vm, ve, k);
+        } else {
+            long[][] ul = new long[k + 1][limbCount];
+            long[][] vl = new long[k + 1][limbCount];
+            long[] uE = new long[k + 1];
+            long[] vE = new long[k + 1];
+            for (int i = 0; i <= k; i++) {
+                uE[i] = toLimbs(um[i], ue[i], ul[i]);
+                vE[i] = toLimbs(vm[i], ve[i], vl[i]);
+            }
+            cauchy(um, ul, uE, vm, vl, vE, k);
+        }
         return toDecimal(rm, re);
     }
 

@@ -43,7 +43,8 @@ class BinaryTaylorKernelTest {
     private static final double ESTIMATE_RELATIVE = 1e-12;
 
     private final ApfloatArithmetic a = ApfloatArithmetic.digits(DIGITS);
-    private final BinaryTaylorKernel kernel = BinaryTaylorKernel.identityProgram(a, 1);
+    /** A kernel sized for series of {@link #SERIES} terms (order K = SERIES - 2), like a 30-digit run. */
+    private final BinaryTaylorKernel kernel = BinaryTaylorKernel.identityProgram(a, SERIES - 2);
     private final MathContext workingDigits = new MathContext(a.precision().workingDigits());
 
     /** A decimal with the working digits, random sign, exponent in [-scale - 5, -scale + 5]. */
@@ -108,6 +109,28 @@ class BinaryTaylorKernelTest {
             BigDecimal bound = exact.abs().multiply(halfUlp)
                     .add(largest.multiply(truncation).multiply(BigDecimal.valueOf(k + 1)));
             assertTrue(got.subtract(exact).abs().compareTo(bound) <= 0, "k = " + k + ": " + got + " vs exact " + exact);
+        }
+    }
+
+    @Test
+    void cauchyProductOfFullMantissasOfOneSignDoesNotOverflowTheAccumulator() {
+        int p = kernel.precisionBits();
+        BigDecimal halfUlp = ulpFraction(p);
+        // 1 - 10^-40 and its multiples by powers of two: mantissas of (nearly) all ones, every limb near full
+        BigDecimal nines = BigDecimal.ONE.subtract(BigDecimal.ONE.scaleByPowerOfTen(-workingDigits.getPrecision()));
+        for (int sign : new int[] {1, -1}) {
+            BigDecimal[] u = new BigDecimal[SERIES];
+            for (int i = 0; i < SERIES; i++) {
+                u[i] = kernel.roundToBinary(nines.multiply(BigDecimal.valueOf(sign)).multiply(new BigDecimal(BigInteger.TWO.pow(i % 31))));
+            }
+            int k = SERIES - 1;
+            BigDecimal exact = BigDecimal.ZERO;
+            for (int i = 0; i <= k; i++) {
+                exact = exact.add(u[i].multiply(u[k - i]));
+            }
+            BigDecimal got = kernel.cauchy(u, u, k);
+            assertTrue(got.subtract(exact).abs().compareTo(exact.abs().multiply(halfUlp)) <= 0,
+                    "sign " + sign + ": " + got + " vs exact " + exact);
         }
     }
 
