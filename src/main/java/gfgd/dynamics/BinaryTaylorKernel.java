@@ -428,7 +428,9 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
         }
         int len = limbCount;
         long base = Math.max(minS, maxS + 2L * len - window);
-        java.util.Arrays.fill(acc, 0);
+        // columns 0 .. maxS - base + 2L - 2 receive products; four more hold the carries of the sum
+        int used = (int) (maxS - base) + 2 * len + 3;
+        java.util.Arrays.fill(acc, 0, used, 0);
         for (int i = 0; i <= k; i++) {
             if (um[i].signum() == 0 || vm[k - i].signum() == 0) {
                 continue;
@@ -459,12 +461,14 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
                 }
             }
         }
-        round(fromLimbs(acc), Math.multiplyExact(base, (long) limbBits));
+        round(fromLimbs(acc, used), Math.multiplyExact(base, (long) limbBits));
     }
 
-    /** The integer {@code sum_j acc[j] 2^(B j)} of an accumulator with uncarried signed columns. */
-    private BigInteger fromLimbs(long[] columns) {
-        int n = columns.length;
+    /**
+     * The integer {@code sum_{j < n} columns[j] 2^(B j)} of uncarried signed columns (the top columns must
+     * leave room for the carries). Overwrites the columns.
+     */
+    private BigInteger fromLimbs(long[] columns, int n) {
         long mask = (1L << limbBits) - 1;
         long carry = 0;
         for (int j = 0; j < n; j++) {
