@@ -12,15 +12,17 @@ import org.apfloat.Apfloat;
  * floating-point numbers {@code m 2^e} ({@link BigInteger} mantissa of exactly {@code P} bits or zero,
  * {@code long} exponent), {@code P = ceil(w log2 10) + 1} for {@code w} working digits, so the unit
  * roundoff {@code 2^-P} is below the arithmetic's {@code 10^-(w-1)}. Every result is computed exactly
- * and rounded once to nearest (ties to even): a Cauchy product {@code sum_i u_i v_{k-i}} sums the exact
- * products, keeping bits down to {@code 3P} below the largest term (like the {@code 3w}-digit
- * accumulation of {@link ApfloatArithmetic}'s matrix kernels), then rounds. Apfloats are converted (each
- * correctly rounded) only at the boundaries: the state in, the constants of the program, the state and
- * the samples out. This avoids apfloat's several objects per scalar operation and BigDecimal's decimal
- * alignments (powers of ten); aligning binary exponents is a shift.
+ * and rounded once to nearest (ties to even). A Cauchy product {@code sum_i u_i v_{k-i}} (the hot loop)
+ * works on the factors' limb forms ({@code L} signed limbs of {@code B} bits, exponent a multiple of
+ * {@code B}): the limb products of all terms are added into 64-bit columns without carrying, keeping
+ * columns down to {@code 3P} bits below the largest term (like the {@code 3w}-digit accumulation of
+ * {@link ApfloatArithmetic}'s matrix kernels), then one carry pass and one rounding. Apfloats are
+ * converted (each correctly rounded) only at the boundaries: the state in, the constants of the program,
+ * the state and the samples out. This avoids apfloat's several objects per scalar operation and
+ * BigDecimal's decimal alignments (powers of ten).
  *
- * <p>Exponent arithmetic is checked ({@link Math#addExact}); an {@link ArithmeticException} from
- * {@link #coefficients} or {@link #advance} tells the caller to continue in apfloat.
+ * <p>Exponent arithmetic is checked ({@link Math#addExact}); an {@link ArithmeticException} from the
+ * constructor, {@link #coefficients} or {@link #advance} tells the caller to continue in apfloat.
  */
 final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
 
@@ -53,8 +55,7 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
     /**
      * Limb form of the coefficients that enter products: {@code c = sum_j limb[j] 2^(B (E + j))}, limbs of
      * {@code B} bits carrying the coefficient's sign, {@code E} a limb exponent; exact (the mantissa shifted
-     * so its exponent is a multiple of {@code B}). {@code null} for slots that enter no product, or when
-     * no {@code B} keeps the lazy-carry accumulation below {@code 2^62} (then products use BigInteger).
+     * so its exponent is a multiple of {@code B}). {@code null} for slots that enter no product.
      */
     private final long[][][] limbs;
     private final long[][] limbE;
@@ -119,19 +120,21 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
         cm = new BigInteger[slots][kmax + 1];
         ce = new long[slots][kmax + 1];
         limbBits = limbBitsFor(p, kmax + 1);
-        limbCount = limbBits == 0 ? 0 : (p + 2 * limbBits - 2) / limbBits;
-        window = limbBits == 0 ? 0 : (3 * p + limbBits - 1) / limbBits + 4;
+        if (limbBits == 0) {
+            throw new ArithmeticException("no limb size keeps a Cauchy product of " + (kmax + 1)
+                    + " terms of " + p + " bits below 2^62 per column");
+        }
+        limbCount = (p + 2 * limbBits - 2) / limbBits;
+        window = (3 * p + limbBits - 1) / limbBits + 4;
         acc = new long[window + 2 * limbCount + 6];
         limbs = new long[slots][][];
         limbE = new long[slots][];
-        if (limbBits > 0) {
-            for (int s = d; s < slots; s++) {
-                if (op[s] == TracingArithmetic.MUL) {
-                    for (int x : new int[] {arg1[s], arg2[s]}) {
-                        if (limbs[x] == null) {
-                            limbs[x] = new long[kmax + 1][limbCount];
-                            limbE[x] = new long[kmax + 1];
-                        }
+        for (int s = d; s < slots; s++) {
+            if (op[s] == TracingArithmetic.MUL) {
+                for (int x : new int[] {arg1[s], arg2[s]}) {
+                    if (limbs[x] == null) {
+                        limbs[x] = new long[kmax + 1][limbCount];
+                        limbE[x] = new long[kmax + 1];
                     }
                 }
             }
@@ -141,7 +144,7 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
     /**
      * The largest limb size {@code B <= 30} for which a Cauchy product of {@code terms} terms, accumulated
      * without carries, cannot overflow: {@code terms L 2^(2B) <= 2^62} with {@code L = ceil((P + B - 1) / B)}
-     * limbs; 0 if none {@code >= 16} does.
+     * limbs; 0 if none {@code >= 16} does (only for series of about 2^30 terms).
      */
     static int limbBitsFor(int p, int terms) {
         for (int b = 30; b >= 16; b--) {
@@ -195,11 +198,7 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
                     }
                     case TracingArithmetic.MUL -> {
                         int y = arg2[s];
-                        if (limbs[x] != null) {
-                            cauchy(cm[x], limbs[x], limbE[x], cm[y], limbs[y], limbE[y], k);
-                        } else {
-                            cauchy(cm[x], ce[x], cm[y], ce[y], k);
-                        }
+                        cauchy(cm[x], limbs[x], limbE[x], cm[y], limbs[y], limbE[y], k);
                     }
                     default -> throw new IllegalStateException("unknown tape operation " + op[s]);
                 }
@@ -327,35 +326,6 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
         long top = Math.max(Math.addExact(xe, xm.bitLength()), Math.addExact(ye, ym.bitLength()));
         long base = Math.max(Math.min(xe, ye), top - 3L * p);
         round(align(xm, xe, base).add(align(ym, ye, base)), base);
-    }
-
-    /**
-     * {@code (u v)_k = sum_{i=0..k} u_i v_{k-i}}: exact products of the non-zero terms, summed exactly down to
-     * {@code 3P} bits below the largest product's top (smaller bits truncated), rounded once.
-     */
-    private void cauchy(BigInteger[] um, long[] ue, BigInteger[] vm, long[] ve, int k) {
-        long minE = Long.MAX_VALUE;
-        long maxTop = Long.MIN_VALUE;
-        for (int i = 0; i <= k; i++) {
-            if (um[i].signum() != 0 && vm[k - i].signum() != 0) {
-                long e = Math.addExact(ue[i], ve[k - i]);
-                minE = Math.min(minE, e);
-                maxTop = Math.max(maxTop, e + um[i].bitLength() + vm[k - i].bitLength());
-            }
-        }
-        if (minE == Long.MAX_VALUE) {
-            rm = BigInteger.ZERO;
-            re = 0;
-            return;
-        }
-        long base = Math.max(minE, maxTop - 3L * p);
-        BigInteger acc = BigInteger.ZERO;
-        for (int i = 0; i <= k; i++) {
-            if (um[i].signum() != 0 && vm[k - i].signum() != 0) {
-                acc = acc.add(align(um[i].multiply(vm[k - i]), ue[i] + ve[k - i], base));
-            }
-        }
-        round(acc, base);
     }
 
     /** Sets the limb form of {@code c[slot][k]} if the slot enters products. */
@@ -658,19 +628,15 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
             vm[i] = rm;
             ve[i] = re;
         }
-        if (limbBits == 0) {
-            cauchy(um, ue, vm, ve, k);
-        } else {
-            long[][] ul = new long[k + 1][limbCount];
-            long[][] vl = new long[k + 1][limbCount];
-            long[] uE = new long[k + 1];
-            long[] vE = new long[k + 1];
-            for (int i = 0; i <= k; i++) {
-                uE[i] = toLimbs(um[i], ue[i], ul[i]);
-                vE[i] = toLimbs(vm[i], ve[i], vl[i]);
-            }
-            cauchy(um, ul, uE, vm, vl, vE, k);
+        long[][] ul = new long[k + 1][limbCount];
+        long[][] vl = new long[k + 1][limbCount];
+        long[] uE = new long[k + 1];
+        long[] vE = new long[k + 1];
+        for (int i = 0; i <= k; i++) {
+            uE[i] = toLimbs(um[i], ue[i], ul[i]);
+            vE[i] = toLimbs(vm[i], ve[i], vl[i]);
         }
+        cauchy(um, ul, uE, vm, vl, vE, k);
         return toDecimal(rm, re);
     }
 

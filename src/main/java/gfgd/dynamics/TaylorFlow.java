@@ -38,8 +38,13 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * (closed forms, higher precision), on flows that contract and on flows that expand.
  *
  * <p>Grid samples {@code t = k * eta} are the step polynomial evaluated inside the step (dense output).
- * Immutable once built; a run allocates its own work arrays, so one instance may be used by several
- * threads.
+ *
+ * <p>In apfloat the coefficients are propagated in binary floating point at least as fine as the working
+ * digits ({@link BinaryTaylorKernel}: exact products and sums rounded once per coefficient), converting to
+ * apfloat only for the state, the constants and the samples; a state or constant outside BigDecimal's
+ * exponent range makes the run use the arithmetic's own operations instead, as every other arithmetic
+ * does. Immutable once built; a run allocates its own work arrays once, so one instance may be used by
+ * several threads.
  *
  * @param <S> scalar type of the arithmetic the integration runs in
  * @param <M> matrix type of that arithmetic

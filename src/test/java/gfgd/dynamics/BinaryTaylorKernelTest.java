@@ -42,6 +42,9 @@ class BinaryTaylorKernelTest {
     /** The error estimate is a double formula of the coefficients' magnitudes: equal up to double rounding. */
     private static final double ESTIMATE_RELATIVE = 1e-12;
 
+    /** A one-step solve at 30 digits of a smooth scalar flow: the requested digits. */
+    private static final double FALLBACK_RELATIVE = 1e-28;
+
     private final ApfloatArithmetic a = ApfloatArithmetic.digits(DIGITS);
     /** A kernel sized for series of {@link #SERIES} terms (order K = SERIES - 2), like a 30-digit run. */
     private final BinaryTaylorKernel kernel = BinaryTaylorKernel.identityProgram(a, SERIES - 2);
@@ -173,5 +176,34 @@ class BinaryTaylorKernelTest {
         assertTrue(diff <= KERNELS_AGREE, "binary vs apfloat kernel differ by " + diff);
         assertEquals(apfloat.errorEstimate(), binary.errorEstimate(), apfloat.errorEstimate() * ESTIMATE_RELATIVE,
                 "error estimates");
+    }
+
+    @Test
+    void statesBeyondBigDecimalsExponentRangeAreIntegratedInApfloat() {
+        TracingArithmetic<Apfloat, ApMatrix> tr = TracingArithmetic.over(a);
+        // x' = x^2 - x: x(t) = x0 e^-t / (1 - x0 + x0 e^-t) = x0 e^-t (1 + O(x0)) for tiny x0
+        VectorField<Traced, TracedMatrix> logistic = new VectorField<>() {
+            @Override
+            public gfgd.numeric.Arithmetic<Traced, TracedMatrix> arithmetic() {
+                return tr;
+            }
+
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public TracedMatrix derivative(TracedMatrix x) {
+                return tr.minus(tr.hadamard(x, x), x);
+            }
+        };
+        Apfloat x0 = a.parse("1e-3000000000");
+        ApMatrix start = a.zeros(1, 1);
+        a.set(start, 0, 0, x0);
+        FlowResult<ApMatrix> r = TaylorFlow.of(tr, logistic).solve(start, a.one());
+        Apfloat expected = a.mul(x0, a.exp(a.of(-1)));
+        double relative = Math.abs(a.toDouble(a.div(a.sub(r.theta().get(0, 0), expected), expected)));
+        assertTrue(relative <= FALLBACK_RELATIVE, "relative error " + relative);
     }
 }
