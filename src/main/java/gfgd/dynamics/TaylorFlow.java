@@ -40,7 +40,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * <p>Grid samples {@code t = k * eta} are the step polynomial evaluated inside the step (dense output).
  *
  * <p>In apfloat the coefficients are propagated in binary floating point at least as fine as the working
- * digits ({@link BinaryTaylorKernel}: exact products and sums rounded once per coefficient), converting to
+ * digits ({@code BinaryTaylorKernel}: exact products and sums rounded once per coefficient), converting to
  * apfloat only for the state, the constants and the samples; a state or constant outside BigDecimal's
  * exponent range makes the run use the arithmetic's own operations instead, as every other arithmetic
  * does. Immutable once built; a run allocates its own work arrays once, so one instance may be used by
@@ -69,7 +69,7 @@ public final class TaylorFlow<S, M> {
     private final int products;
     /** The constants of MULC/ADDC nodes as doubles (for the Jacobian's log norm). */
     private final double[] constantD;
-    /** Whether apfloat runs propagate the coefficients in binary floating point ({@link BinaryTaylorKernel}). */
+    /** Whether apfloat runs propagate the coefficients in binary floating point ({@code BinaryTaylorKernel}). */
     private final boolean binary;
 
     private TaylorFlow(Arithmetic<S, M> a, int d, int digits, int[] op, int[] arg1, int[] arg2, Object[] constant,
@@ -318,7 +318,7 @@ public final class TaylorFlow<S, M> {
     }
 
     /**
-     * The kernel of a run from state {@code x}: binary floating point ({@link BinaryTaylorKernel}) for
+     * The kernel of a run from state {@code x}: binary floating point ({@code BinaryTaylorKernel}) for
      * apfloat when enabled and the constants and state convert, the arithmetic's own operations otherwise.
      */
     @SuppressWarnings("unchecked")
