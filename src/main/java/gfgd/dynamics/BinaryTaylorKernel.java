@@ -431,14 +431,79 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
                 }
             }
         }
-        round(fromLimbs(acc, used), Math.multiplyExact(base, (long) limbBits));
+        roundLimbs(acc, used, Math.multiplyExact(base, (long) limbBits));
     }
 
     /**
-     * The integer {@code sum_{j < n} columns[j] 2^(B j)} of uncarried signed columns (the top columns must
-     * leave room for the carries). Overwrites the columns.
+     * {@code sum_{j < n} columns[j] 2^(B j + e)} of uncarried signed columns (the top columns must leave
+     * room for the carries) rounded to nearest, ties to even, to {@code P} bits (into rm, re), the mantissa
+     * read straight from the limbs. Overwrites the columns.
      */
-    private BigInteger fromLimbs(long[] columns, int n) {
+    private void roundLimbs(long[] columns, int n, long e) {
+        int sign = carry(columns, n);
+        int top = n - 1;
+        while (top >= 0 && columns[top] == 0) {
+            top--;
+        }
+        if (top < 0) {
+            rm = BigInteger.ZERO;
+            re = 0;
+            return;
+        }
+        int b = limbBits;
+        int s = top * b + (64 - Long.numberOfLeadingZeros(columns[top])) - p;
+        if (s <= 0) {
+            BigInteger m = pack(columns, top + 1);
+            round(sign < 0 ? m.negate() : m, e);
+            return;
+        }
+        // the P bits from bit s up, low byte last
+        byte[] bytes = new byte[(p + 7) / 8];
+        int j = s / b;
+        long buf = columns[j] >>> (s % b);
+        int bits = b - s % b;
+        j++;
+        int pos = bytes.length - 1;
+        for (int remaining = p; remaining > 0; ) {
+            while (bits < 8 && j <= top) {
+                buf |= columns[j] << bits;
+                bits += b;
+                j++;
+            }
+            int take = Math.min(8, remaining);
+            bytes[pos--] = (byte) (buf & ((1L << take) - 1));
+            buf >>>= take;
+            bits -= take;
+            remaining -= take;
+        }
+        int h = s - 1;
+        boolean half = ((columns[h / b] >>> (h % b)) & 1) != 0;
+        boolean roundUp = false;
+        if (half) {
+            boolean odd = ((columns[s / b] >>> (s % b)) & 1) != 0;
+            boolean sticky = (columns[h / b] & ((1L << (h % b)) - 1)) != 0;
+            for (int i = h / b - 1; i >= 0 && !sticky; i--) {
+                sticky = columns[i] != 0;
+            }
+            roundUp = odd || sticky;
+        }
+        BigInteger q = new BigInteger(sign, bytes);
+        if (roundUp) {
+            q = sign < 0 ? q.subtract(BigInteger.ONE) : q.add(BigInteger.ONE);
+            if (q.abs().bitLength() > p) {
+                q = q.shiftRight(1);
+                s++;
+            }
+        }
+        rm = q;
+        re = Math.addExact(e, s);
+    }
+
+    /**
+     * Propagates the carries of {@code n} signed columns so each holds {@code B} bits, and replaces a
+     * negative total by its magnitude. Returns the sign (1 or -1).
+     */
+    private int carry(long[] columns, int n) {
         long mask = (1L << limbBits) - 1;
         long carry = 0;
         for (int j = 0; j < n; j++) {
@@ -446,17 +511,21 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
             columns[j] = v & mask;
             carry = v >> limbBits;
         }
-        int sign = 1;
-        if (carry < 0) {
-            // two's complement over n limbs: negate to get the magnitude
-            sign = -1;
-            long borrow = 0;
-            for (int j = 0; j < n; j++) {
-                long v = -columns[j] - borrow;
-                columns[j] = v & mask;
-                borrow = v < 0 ? 1 : 0;
-            }
+        if (carry >= 0) {
+            return 1;
         }
+        // two's complement over n limbs: negate to get the magnitude
+        long borrow = 0;
+        for (int j = 0; j < n; j++) {
+            long v = -columns[j] - borrow;
+            columns[j] = v & mask;
+            borrow = v < 0 ? 1 : 0;
+        }
+        return -1;
+    }
+
+    /** The non-negative integer {@code sum_{j < n} columns[j] 2^(B j)} of carried columns. */
+    private BigInteger pack(long[] columns, int n) {
         byte[] bytes = new byte[(n * limbBits + 7) / 8 + 1];
         long buf = 0;
         int bits = 0;
@@ -475,7 +544,7 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
             buf >>>= 8;
             bits -= 8;
         }
-        return new BigInteger(sign, bytes);
+        return new BigInteger(1, bytes);
     }
 
     /** {@code m 2^e} as a mantissa at exponent {@code base} (exact if {@code e >= base}, else floored). */

@@ -112,6 +112,26 @@ class BinaryTaylorKernelTest {
             BigDecimal bound = exact.abs().multiply(halfUlp)
                     .add(largest.multiply(truncation).multiply(BigDecimal.valueOf(k + 1)));
             assertTrue(got.subtract(exact).abs().compareTo(bound) <= 0, "k = " + k + ": " + got + " vs exact " + exact);
+            // the terms span far less than 3P bits, so nothing is truncated: the result is the exact sum
+            // correctly rounded
+            assertEquals(0, got.compareTo(kernel.roundToBinary(exact)), "k = " + k + ": " + got + " vs exact " + exact);
+        }
+    }
+
+    @Test
+    void cauchyProductRoundsTiesToEven() {
+        int p = kernel.precisionBits();
+        BigDecimal half = new BigDecimal("0.5");
+        for (int sign : new int[] {1, -1}) {
+            // integers of P bits (the last rounds up to 2^P, one bit more); x + 1/2 is a tie between x and x + 1
+            for (BigInteger m : new BigInteger[] {BigInteger.TWO.pow(p - 1).add(BigInteger.ONE),
+                    BigInteger.TWO.pow(p - 1).add(BigInteger.TWO), BigInteger.TWO.pow(p).subtract(BigInteger.ONE)}) {
+                BigDecimal x = new BigDecimal(m).multiply(BigDecimal.valueOf(sign));
+                BigDecimal[] u = {x, half.multiply(BigDecimal.valueOf(sign))};
+                BigDecimal[] v = {BigDecimal.ONE, BigDecimal.ONE};
+                BigDecimal even = m.testBit(0) ? x.add(BigDecimal.valueOf(sign)) : x;
+                assertEquals(0, kernel.cauchy(u, v, 1).compareTo(even), "x = " + x);
+            }
         }
     }
 
