@@ -38,8 +38,13 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * (closed forms, higher precision), on flows that contract and on flows that expand.
  *
  * <p>Grid samples {@code t = k * eta} are the step polynomial evaluated inside the step (dense output).
- * Immutable once built; a run allocates its own work arrays, so one instance may be used by several
- * threads.
+ *
+ * <p>In apfloat the coefficients are propagated in binary floating point at least as fine as the working
+ * digits ({@code BinaryTaylorKernel}: exact products and sums rounded once per coefficient), converting to
+ * apfloat only for the state, the constants and the samples; a state or constant outside BigDecimal's
+ * exponent range makes the run use the arithmetic's own operations instead, as every other arithmetic
+ * does. Immutable once built; a run allocates its own work arrays once, so one instance may be used by
+ * several threads.
  *
  * @param <S> scalar type of the arithmetic the integration runs in
  * @param <M> matrix type of that arithmetic
@@ -64,10 +69,13 @@ public final class TaylorFlow<S, M> {
     private final int products;
     /** The constants of MULC/ADDC nodes as doubles (for the Jacobian's log norm). */
     private final double[] constantD;
+    /** Whether apfloat runs propagate the coefficients in binary floating point ({@code BinaryTaylorKernel}). */
+    private final boolean binary;
 
     private TaylorFlow(Arithmetic<S, M> a, int d, int digits, int[] op, int[] arg1, int[] arg2, Object[] constant,
-                       int[] outSlot, Object[] outConstant) {
+                       int[] outSlot, Object[] outConstant, boolean binary) {
         this.a = a;
+        this.binary = binary;
         this.d = d;
         this.digits = digits;
         this.order = orderFor(digits);
@@ -136,7 +144,16 @@ public final class TaylorFlow<S, M> {
      */
     public TaylorFlow<S, M> withDigits(int digits) {
         checkDigits(a, digits);
-        return new TaylorFlow<>(a, d, digits, op, arg1, arg2, constant, outSlot, outConstant);
+        return new TaylorFlow<>(a, d, digits, op, arg1, arg2, constant, outSlot, outConstant, binary);
+    }
+
+    /**
+     * This integrator with the coefficient propagation in binary floating point (the default for apfloat)
+     * or, if {@code enabled} is false, in the arithmetic's own operations (the reference the binary kernel
+     * is tested against).
+     */
+    TaylorFlow<S, M> withBinaryKernel(boolean enabled) {
+        return new TaylorFlow<>(a, d, digits, op, arg1, arg2, constant, outSlot, outConstant, enabled);
     }
 
     public int digits() {
@@ -205,17 +222,12 @@ public final class TaylorFlow<S, M> {
             throw new IllegalArgumentException("theta0 must be a " + d + "x1 vector, got "
                     + a.rows(theta0) + "x" + a.cols(theta0));
         }
-        int slots = op.length;
         int kmax = order + 1;
-        Object[][] c = new Object[slots][kmax + 1];
-        S[] inv = (S[]) new Object[kmax + 1];
-        for (int k = 0; k <= kmax; k++) {
-            inv[k] = a.ratio(1, k + 1);
-        }
         S[] x = (S[]) new Object[d];
         for (int i = 0; i < d; i++) {
             x[i] = a.get(theta0, i, 0);
         }
+        TaylorKernel<S> kernel = kernel(x);
         for (GridHandler<M> h : handlers) {
             h.init(theta0, a.toDouble(eta));
         }
@@ -229,27 +241,28 @@ public final class TaylorFlow<S, M> {
         double eps = Math.pow(10, -digits);
         double u = a.epsilon();
         double estimate = 0;
-        double muStart = logNorm(x);
+        double muStart = logNorm(kernel.stateDoubles());
+        double[] norms = new double[kmax + 1];
         long steps = 0;
         while (a.compare(t0, tEnd) < 0) {
             if (steps >= MAX_STEPS) {
                 throw new IllegalStateException("Taylor integration stopped after " + steps + " steps at t = "
                         + a.toDouble(t0) + " (the flow may blow up before t = " + tEndD + ")");
             }
-            coefficients(x, c, inv);
-            double xNorm = 0;
-            for (int i = 0; i < d; i++) {
-                xNorm = Math.max(xNorm, Math.abs(a.toDouble((S) c[i][0])));
+            try {
+                kernel.coefficients();
+            } catch (ArithmeticException outOfRange) {
+                kernel = generic(kernel.state());
+                kernel.coefficients();
             }
-            double tol = eps * Math.max(1, xNorm);
-            double[] norms = new double[kmax + 1];
             for (int j = 0; j <= kmax; j++) {
                 double m = 0;
                 for (int i = 0; i < d; i++) {
-                    m = Math.max(m, Math.abs(a.toDouble((S) c[i][j])));
+                    m = Math.max(m, kernel.magnitude(i, j));
                 }
                 norms[j] = m;
             }
+            double tol = eps * Math.max(1, norms[0]);
             double h = Double.POSITIVE_INFINITY;
             for (int j = order; j <= kmax; j++) {
                 if (norms[j] > 0) {
@@ -280,32 +293,131 @@ public final class TaylorFlow<S, M> {
                 if (a.compare(tk, t1) > 0) {
                     break;
                 }
-                emit(handlers, next, vector(horner(c, a.sub(tk, t0))));
+                emit(handlers, next, vector(kernel.evaluate(a.sub(tk, t0))));
                 next++;
             }
-            x = horner(c, hS);
-            double muEnd = logNorm(x);
+            try {
+                kernel.advance(hS);
+            } catch (ArithmeticException outOfRange) {
+                S[] start = kernel.state();
+                kernel = generic(start);
+                kernel.coefficients();
+                kernel.advance(hS);
+            }
+            double muEnd = logNorm(kernel.stateDoubles());
             estimate = estimate * Math.exp(h * Math.max(0, Math.max(muStart, muEnd))) + local;
             muStart = muEnd;
             t0 = t1;
             steps++;
         }
-        M theta = vector(x);
+        M theta = vector(kernel.state());
         for (GridHandler<M> hd : handlers) {
             hd.finish(n, theta);
         }
         return new FlowResult<>(theta, tEndD, estimate, steps, 0, name());
     }
 
-    /** Fills {@code c[slot][0..K+1]}: inputs get the state's Taylor coefficients, nodes their series. */
+    /**
+     * The kernel of a run from state {@code x}: binary floating point ({@code BinaryTaylorKernel}) for
+     * apfloat when enabled and the constants and state convert, the arithmetic's own operations otherwise.
+     */
     @SuppressWarnings("unchecked")
-    private void coefficients(S[] x, Object[][] c, S[] inv) {
+    private TaylorKernel<S> kernel(S[] x) {
+        if (binary && a instanceof gfgd.numeric.ApfloatArithmetic ap) {
+            try {
+                TaylorKernel<S> k = (TaylorKernel<S>) (TaylorKernel<?>) new BinaryTaylorKernel(ap, d, order, op,
+                        arg1, arg2, constant, outSlot, outConstant);
+                load(k, x);
+                return k;
+            } catch (NumberFormatException | ArithmeticException outOfRange) {
+                // a constant or the state is outside BigDecimal's exponent range: stay in apfloat
+            }
+        }
+        return generic(x);
+    }
+
+    private TaylorKernel<S> generic(S[] x) {
+        TaylorKernel<S> k = new GenericKernel();
+        load(k, x);
+        return k;
+    }
+
+    private void load(TaylorKernel<S> k, S[] x) {
+        for (int i = 0; i < d; i++) {
+            k.load(i, x[i]);
+        }
+    }
+
+    /** The kernel computing with the arithmetic's scalar operations (every operation rounded). */
+    private final class GenericKernel implements TaylorKernel<S> {
+
+        private final Object[][] c = new Object[op.length][order + 2];
+        private final S[] inv;
+
+        @SuppressWarnings("unchecked")
+        GenericKernel() {
+            inv = (S[]) new Object[order + 2];
+            for (int k = 0; k <= order + 1; k++) {
+                inv[k] = a.ratio(1, k + 1);
+            }
+        }
+
+        @Override
+        public void load(int i, S value) {
+            c[i][0] = value;
+        }
+
+        @Override
+        public void coefficients() {
+            TaylorFlow.this.coefficients(c, inv);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public double magnitude(int i, int j) {
+            return Math.abs(a.toDouble((S) c[i][j]));
+        }
+
+        @Override
+        public S[] evaluate(S s) {
+            return horner(c, s);
+        }
+
+        @Override
+        public void advance(S s) {
+            S[] x = horner(c, s);
+            for (int i = 0; i < d; i++) {
+                c[i][0] = x[i];
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public double[] stateDoubles() {
+            double[] v = new double[d];
+            for (int i = 0; i < d; i++) {
+                v[i] = a.toDouble((S) c[i][0]);
+            }
+            return v;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public S[] state() {
+            S[] y = (S[]) new Object[d];
+            for (int i = 0; i < d; i++) {
+                y[i] = (S) c[i][0];
+            }
+            return y;
+        }
+    }
+
+    /** Fills {@code c[slot][1..K+1]} from the state {@code c[0..d-1][0]}: inputs get the state's Taylor coefficients, nodes their series. */
+    @SuppressWarnings("unchecked")
+    private void coefficients(Object[][] c, S[] inv) {
         int slots = op.length;
         int kmax = order + 1;
         S zero = a.zero();
-        for (int i = 0; i < d; i++) {
-            c[i][0] = x[i];
-        }
         for (int k = 0; k < kmax; k++) {
             for (int s = d; s < slots; s++) {
                 Object[] cs = c[s];
@@ -348,12 +460,10 @@ public final class TaylorFlow<S, M> {
      * Perturbations of the flow grow at most like {@code exp(int mu)}.
      */
     @SuppressWarnings("unchecked")
-    private double logNorm(S[] x) {
+    private double logNorm(double[] x) {
         int slots = op.length;
         double[] v = new double[slots];
-        for (int i = 0; i < d; i++) {
-            v[i] = a.toDouble(x[i]);
-        }
+        System.arraycopy(x, 0, v, 0, d);
         for (int s = d; s < slots; s++) {
             switch (op[s]) {
                 case TracingArithmetic.ADD -> v[s] = v[arg1[s]] + v[arg2[s]];
@@ -532,7 +642,7 @@ public final class TaylorFlow<S, M> {
                 outConst[i] = tr.constantValue(t);
             }
         }
-        return new TaylorFlow<>(tr.base(), d, digits, op, a1, a2, cs, outSlot, outConst);
+        return new TaylorFlow<>(tr.base(), d, digits, op, a1, a2, cs, outSlot, outConst, true);
     }
 
     private static void markLive(boolean[] live, int node, int first) {
