@@ -4,6 +4,7 @@ import gfgd.numeric.Arithmetic;
 import gfgd.numeric.Checks;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
@@ -347,38 +348,33 @@ public final class DormandPrinceFlow {
 
         /** {@code {a, b}} at state {@code y}. */
         double[] rates(double[] y) {
-            Arithmetic<S, M> a = field.arithmetic();
-            M theta = a.fromDoubles(y.length, 1, y);
-            double ra = field.switchingRates(theta, minus, field.derivative(theta, minus))[j];
-            double rb = field.switchingRates(theta, plus, field.derivative(theta, plus))[j];
-            return new double[] {ra, rb};
+            M theta = field.arithmetic().fromDoubles(y.length, 1, y);
+            return new double[] {rate(theta, minus, field.derivative(theta, minus)),
+                rate(theta, plus, field.derivative(theta, plus))};
+        }
+
+        /** The rate of {@code z_j} along {@code g}, the field of {@code piece} at {@code theta}. */
+        private double rate(M theta, boolean[] piece, M g) {
+            return field.switchingRates(theta, piece, g)[j];
         }
 
         OrdinaryDifferentialEquation ode() {
             Arithmetic<S, M> a = field.arithmetic();
             int d = field.dimension();
-            return new OrdinaryDifferentialEquation() {
-                @Override
-                public int getDimension() {
-                    return d;
+            return autonomous(d, y -> {
+                M theta = a.fromDoubles(d, 1, y);
+                M gm = field.derivative(theta, minus);
+                M gp = field.derivative(theta, plus);
+                double ra = rate(theta, minus, gm);
+                double rb = rate(theta, plus, gp);
+                double lambda = ra - rb > 0 ? Math.min(1, Math.max(0, ra / (ra - rb))) : 0.5;
+                double[] x = a.toDoubles(gm);
+                double[] z = a.toDoubles(gp);
+                for (int i = 0; i < d; i++) {
+                    x[i] += lambda * (z[i] - x[i]);
                 }
-
-                @Override
-                public double[] computeDerivatives(double time, double[] y) {
-                    M theta = a.fromDoubles(d, 1, y);
-                    M gm = field.derivative(theta, minus);
-                    M gp = field.derivative(theta, plus);
-                    double ra = field.switchingRates(theta, minus, gm)[j];
-                    double rb = field.switchingRates(theta, plus, gp)[j];
-                    double lambda = ra - rb > 0 ? Math.min(1, Math.max(0, ra / (ra - rb))) : 0.5;
-                    double[] x = a.toDoubles(gm);
-                    double[] z = a.toDoubles(gp);
-                    for (int i = 0; i < d; i++) {
-                        x[i] += lambda * (z[i] - x[i]);
-                    }
-                    return x;
-                }
-            };
+                return x;
+            });
         }
     }
 
@@ -386,23 +382,18 @@ public final class DormandPrinceFlow {
     static <S, M> OrdinaryDifferentialEquation ode(VectorField<S, M> field) {
         Arithmetic<S, M> a = field.arithmetic();
         int d = field.dimension();
-        return new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return d;
-            }
-
-            @Override
-            public double[] computeDerivatives(double time, double[] y) {
-                return a.toDoubles(field.derivative(a.fromDoubles(d, 1, y)));
-            }
-        };
+        return autonomous(d, y -> a.toDoubles(field.derivative(a.fromDoubles(d, 1, y))));
     }
 
     /** The smooth field of the piece {@code pattern} (which the crossing handlers update in place). */
     private static <S, M> OrdinaryDifferentialEquation frozen(PiecewiseSmoothField<S, M> field, boolean[] pattern) {
         Arithmetic<S, M> a = field.arithmetic();
         int d = field.dimension();
+        return autonomous(d, y -> a.toDoubles(field.derivative(a.fromDoubles(d, 1, y), pattern)));
+    }
+
+    /** The autonomous Hipparchus ODE {@code y' = rhs(y)} of dimension {@code d}. */
+    private static OrdinaryDifferentialEquation autonomous(int d, UnaryOperator<double[]> rhs) {
         return new OrdinaryDifferentialEquation() {
             @Override
             public int getDimension() {
@@ -411,7 +402,7 @@ public final class DormandPrinceFlow {
 
             @Override
             public double[] computeDerivatives(double time, double[] y) {
-                return a.toDoubles(field.derivative(a.fromDoubles(d, 1, y), pattern));
+                return rhs.apply(y);
             }
         };
     }

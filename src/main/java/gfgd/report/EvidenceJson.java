@@ -78,9 +78,14 @@ public final class EvidenceJson {
         return n;
     }
 
+    /** Whether {@code v} is written as an integer: integral and below {@link #INTEGER_LIMIT}. */
+    static boolean isInteger(double v) {
+        return v == Math.rint(v) && Math.abs(v) < INTEGER_LIMIT;
+    }
+
     /** Integral values as integers, others as {@link Double#toString} writes them. */
     private static void putNumber(ObjectNode n, String key, double v) {
-        if (v == Math.rint(v) && Math.abs(v) < INTEGER_LIMIT) {
+        if (isInteger(v)) {
             n.put(key, (long) v);
         } else {
             n.put(key, v);

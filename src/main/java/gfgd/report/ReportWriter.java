@@ -277,11 +277,7 @@ public final class ReportWriter {
 
     /** A figure as the JSON writes it: whole numbers without a fraction, others in full. */
     static String number(double v) {
-        return isWhole(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    private static boolean isWhole(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15;
+        return EvidenceJson.isInteger(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** The first {@link #KEY_FIGURES} figures, three significant digits each. */
@@ -292,7 +288,7 @@ public final class ReportWriter {
                 break;
             }
             double v = f.getValue();
-            parts.add(f.getKey() + " = " + (isWhole(v) ? number(v) : String.format(Locale.ROOT, "%.3g", v)));
+            parts.add(f.getKey() + " = " + (EvidenceJson.isInteger(v) ? number(v) : String.format(Locale.ROOT, "%.3g", v)));
         }
         return String.join("; ", parts);
     }
