@@ -60,6 +60,23 @@ class ClaimsITTest {
     }
 
     @Test
+    void claimsRunConcurrentlyReportInRegistrationOrderWithTheSameOutcomes() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<DynamicTest> tests = ClaimsIT.dynamicTests(REGISTRY, "", Settings.quick(), dir, pool).toList();
+            assertEquals(List.of("fake-pass", "fake-fail", "fake-blind"),
+                    tests.stream().map(DynamicTest::getDisplayName).toList());
+            assertDoesNotThrow(() -> tests.get(0).getExecutable().execute());
+            var e = assertThrows(AssertionFailedError.class, () -> tests.get(1).getExecutable().execute());
+            assertTrue(e.getMessage().startsWith("fake-fail (Mean of uniforms is 1/2 | fake-fail) FAILED: "), e.getMessage());
+            var blind = assertThrows(AssertionFailedError.class, () -> tests.get(2).getExecutable().execute());
+            assertTrue(blind.getMessage().contains("FAILED: negative control passed"), blind.getMessage());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void unknownClaimInTheSelectionListsTheKnownIds() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> ClaimsIT.dynamicTests(REGISTRY, "fake-pass,thm7", Settings.quick(), dir));
