@@ -73,14 +73,31 @@ public final class Thm1Check {
     static Verdict run(Settings settings, boolean control) {
         Verdict.Builder v = Verdict.builder(settings);
         List<Thm1Instance> instances = control ? List.of(Thm1Instance.TILTED) : List.of(Thm1Instance.values());
-        double worstOrder = 0;
+        List<Trajectories.Measurement> measured = new ArrayList<>();
+        for (Thm1Instance in : instances) {
+            measured.add(Trajectories.measure(in, etas(in, settings), DIGITS, null));
+        }
+        decide(v, measured, control);
+        if (!control) {
+            ReluEvidence.Result relu = ReluEvidence.measure(settings);
+            relu.figures().forEach(v::figure);
+            v.plot(relu.plot());
+        }
+        return v.build();
+    }
+
+    /**
+     * Records the figures, requirements and plots of the measured instances into {@code v}: with {@code control}
+     * true the curvature bound {@code B} is replaced by the convex-case bound {@code (t/2) max ||H grad f||}.
+     */
+    static void decide(Verdict.Builder v, List<Trajectories.Measurement> measured, boolean control) {
         double orderAt = 1;
         double worstGap = 0;
         double worstBound = 0;
         double worstLeading = 0;
         double worstDiscrete = 0;
-        for (Thm1Instance in : instances) {
-            Trajectories.Measurement m = Trajectories.measure(in, etas(in, settings), DIGITS, null);
+        for (Trajectories.Measurement m : measured) {
+            Thm1Instance in = m.instance();
             String id = in.id();
             double fine = m.fineEta();
             v.figure(id + ".flowEstimate", m.flowEstimate());
@@ -91,7 +108,6 @@ public final class Thm1Check {
             if (Math.abs(order - 1) >= Math.abs(orderAt - 1)) {
                 orderAt = order;
             }
-            worstOrder = Math.max(worstOrder, Math.abs(order - 1));
             v.require(Math.abs(order - 1) <= ORDER_TOLERANCE, id + ": log-log slope of max error against eta is "
                     + order + ", not 1 within " + ORDER_TOLERANCE);
             v.figure(id + ".gapOrder", m.gapOrder());
@@ -139,12 +155,6 @@ public final class Thm1Check {
         v.figure("maxBoundRatio", worstBound);
         v.figure("maxDiscreteRatio", worstDiscrete);
         v.figure("boundSlack", BOUND_SLACK);
-        if (!control) {
-            ReluEvidence.Result relu = ReluEvidence.measure(settings);
-            relu.figures().forEach(v::figure);
-            v.plot(relu.plot());
-        }
-        return v.build();
     }
 
     private static void plots(Verdict.Builder v, Trajectories.Measurement m, boolean control) {
