@@ -223,19 +223,29 @@ public final class Trajectories {
     }
 
     private static double slope(List<Run> runs, java.util.function.ToDoubleFunction<Run> y) {
-        int m = runs.size();
+        double[] lx = new double[runs.size()];
+        double[] ly = new double[runs.size()];
+        for (int i = 0; i < lx.length; i++) {
+            lx[i] = Math.log(Double.parseDouble(runs.get(i).eta()));
+            ly[i] = Math.log(y.applyAsDouble(runs.get(i)));
+        }
+        return slope(lx, ly);
+    }
+
+    /** The least-squares slope of {@code y} against {@code x}. */
+    static double slope(double[] x, double[] y) {
+        int m = x.length;
         double sx = 0;
         double sy = 0;
         double sxx = 0;
         double sxy = 0;
-        for (Run r : runs) {
-            double x = Math.log(Double.parseDouble(r.eta()));
-            double v = Math.log(y.applyAsDouble(r));
-            sx += x;
-            sy += v;
-            sxx += x * x;
-            sxy += x * v;
+        for (int i = 0; i < m; i++) {
+            sx += x[i];
+            sy += y[i];
+            sxx += x[i] * x[i];
+            sxy += x[i] * y[i];
         }
         return (m * sxy - sx * sy) / (m * sxx - sx * sx);
     }
+
 }
