@@ -23,7 +23,10 @@ public final class Thm1Check {
      */
     public static final double FLOW_ESTIMATE_FRACTION = 1e-10;
 
-    /** {@code |errorOrder - 1|} allowed: the remainder O(eta^2) shifts the slope by O(eta_max / ... ) ~ 0.002 here. */
+    /**
+     * {@code |errorOrder - 1|} allowed (the issue's tolerance): the O(eta^2) remainder moves the slope by about
+     * the relative gap at the coarsest step, measured at most 0.0021 on these instances.
+     */
     public static final double ORDER_TOLERANCE = 0.02;
 
     /** {@code |gapOrder - 1|} allowed for the gap {@code |err/eta - e|}, which must shrink like O(eta). */
@@ -47,7 +50,7 @@ public final class Thm1Check {
      */
     public static final double DISCRETE_TOLERANCE = 1e-9;
 
-    /** The property tests' and the claim's step-size condition {@code eta lambda_max <= 1} (brief 1c). */
+    /** The step-size condition {@code eta lambda_max <= 1} along the flow (brief 1c: where {@code L_j} is not clipped). */
     public static final double MAX_ETA_LAMBDA = 1;
 
     private Thm1Check() {
