@@ -125,6 +125,9 @@ public final class Thm1Check {
             double leading = control ? m.maxLeadingConvexRatio() : m.maxLeadingRatio();
             v.figure(id + ".maxLeadingRatio", leading);
             v.figure(id + ".maxLeadingRatioMin", m.maxLeadingRatioMin());
+            // the sharper Groenwall bound with lambda_min itself (same quadrature rule as B)
+            v.require(m.maxLeadingRatioMin() <= 1 + QUADRATURE_TOLERANCE, id + ": ||e(t)|| exceeds Bmin(t) by the factor "
+                    + m.maxLeadingRatioMin());
             worstLeading = Math.max(worstLeading, leading);
             v.require(leading <= 1 + QUADRATURE_TOLERANCE, id + ": ||e(t)|| exceeds " + (control ? "the convex-case bound"
                     : "B(t)") + " by the factor " + leading);
