@@ -79,7 +79,7 @@ public final class Prop1Check {
      * @param kStar      least {@code k} within {@code eps}
      * @param logEtaStar {@code ln(t / k*)}
      * @param escape     {@code distance(ceil(k* / 4)) / eps}, capped at {@code DIVERGED / eps}
-     * @param linearTheory the linear theory's {@code ln eta* + m t} (repelling instance only; else NaN-free 0)
+     * @param linearTheory the linear theory's {@code ln eta* + m t} (repelling instance; 0 for the control, where it has no meaning)
      */
     record PointB(double m, double t, long kStar, double logEtaStar, double escape, double linearTheory) {
         double mt() {
