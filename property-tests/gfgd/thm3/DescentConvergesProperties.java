@@ -16,6 +16,7 @@ class DescentConvergesProperties {
     /** Fixed jqwik seed: the same samples on every run (evidence is deterministic). */
     private static final String SEED = "20211206";
 
+    // README: begin
     @Provide
     Arbitrary<DeepLinearProblems.Spec> problems() {
         return DeepLinearProblems.problems();
@@ -29,4 +30,5 @@ class DescentConvergesProperties {
         DescentConverges.Outcome o = DescentConverges.evaluate(spec.problem(), BriefSweep.EPS);
         assertTrue(o.holds(), "eta = " + o.eta() + ": " + o.reason());
     }
+    // README: end
 }
