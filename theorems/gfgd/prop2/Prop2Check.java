@@ -41,6 +41,7 @@ public final class Prop2Check {
         BriefSweep.Result r = BriefSweep.run(settings, p -> FlowConverges.run(p, BriefSweep.EPS));
         v.figure("runs", r.runs().size());
         v.figure("failures", r.failures());
+        v.figure("maxBudgetUse", r.maxBudgetUse());
         v.require(r.failures() == 0, r.failures() + " of " + r.runs().size() + " flows did not converge; first: "
                 + r.firstFailure());
         if (r.failures() == 0) {

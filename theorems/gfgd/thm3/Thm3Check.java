@@ -54,6 +54,7 @@ public final class Thm3Check {
         double maxEtaLambda = etaLambda.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         v.figure("runs", r.runs().size());
         v.figure("failures", r.failures());
+        v.figure("maxBudgetUse", r.maxBudgetUse());
         v.require(r.failures() == 0, r.failures() + " of " + r.runs().size() + " GD runs did not converge; first: "
                 + r.firstFailure());
         v.requireAtMost("maxEtaLambdaMax", maxEtaLambda, 1.0);

@@ -106,6 +106,12 @@ public final class BriefSweep {
             return (int) runs.stream().filter(m -> !m.run().reached()).count();
         }
 
+        /** The largest fraction of its budget a converged run used (how much room the budget left). */
+        public double maxBudgetUse() {
+            return runs.stream().filter(m -> m.run().reached()).mapToDouble(m -> m.run().hit() / m.run().budget())
+                    .max().orElse(0);
+        }
+
         /** The first run that failed, in words; empty if none. */
         public String firstFailure() {
             return runs.stream().filter(m -> !m.run().reached()).findFirst()
