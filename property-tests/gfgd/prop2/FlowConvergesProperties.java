@@ -23,7 +23,7 @@ class FlowConvergesProperties {
     }
 
     @Property(seed = SEED)
-    @Tries(quick = 30, thorough = 300)
+    @Tries(quick = 60, thorough = 600)
     void gradientFlowReachesAGlobalMinimumFromARandomNearZeroStart(@ForAll("problems") DeepLinearProblems.Spec spec) {
         DeepLinearProblems.collectStatistics(spec);
         Convergence.Run run = FlowConverges.run(spec.problem(), BriefSweep.EPS);

@@ -23,7 +23,7 @@ class DescentConvergesProperties {
     }
 
     @Property(seed = SEED)
-    @Tries(quick = 30, thorough = 300)
+    @Tries(quick = 60, thorough = 600)
     void gradientDescentWithEtaAtMostOneOverLambdaMaxReachesAGlobalMinimum(
             @ForAll("problems") DeepLinearProblems.Spec spec) {
         DeepLinearProblems.collectStatistics(spec);

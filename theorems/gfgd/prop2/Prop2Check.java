@@ -4,11 +4,9 @@ import gfgd.claims.Settings;
 import gfgd.claims.Verdict;
 import gfgd.dln.BriefSweep;
 import gfgd.dln.Convergence;
-import gfgd.dln.DegenerateStarts;
 import gfgd.dln.Problem;
 import gfgd.objective.Datasets;
 import gfgd.objective.LeastSquares;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,25 +37,8 @@ public final class Prop2Check {
     static Verdict run(Settings settings) {
         Verdict.Builder v = Verdict.builder(settings);
         BriefSweep.Result r = BriefSweep.run(settings, p -> FlowConverges.run(p, BriefSweep.EPS));
-        v.figure("runs", r.runs().size());
-        v.figure("failures", r.failures());
-        v.figure("maxBudgetUse", r.maxBudgetUse());
-        v.require(r.failures() == 0, r.failures() + " of " + r.runs().size() + " flows did not converge; first: "
-                + r.firstFailure());
-        if (r.failures() == 0) {
-            double n3 = r.exponent(3);
-            double n4 = r.exponent(4);
-            double n2 = r.n2Increment();
-            v.figure("iterationExponent_N3", n3)
-                    .figure("iterationExponent_N4", n4)
-                    .figure("n2Increment", n2)
-                    .figure("n2IncrementPredicted", Math.log(10) / LeastSquares.of(Datasets.briefExample()).bNorm());
-            v.require(Math.abs(n3 - 1) <= BriefSweep.EXPONENT_TOLERANCE,
-                    "iterationExponent_N3 = " + n3 + " is not within " + BriefSweep.EXPONENT_TOLERANCE + " of 1");
-            v.require(Math.abs(n4 - 2) <= BriefSweep.EXPONENT_TOLERANCE,
-                    "iterationExponent_N4 = " + n4 + " is not within " + BriefSweep.EXPONENT_TOLERANCE + " of 2");
-            v.require(n2 >= N2_INCREMENT_MIN && n2 <= N2_INCREMENT_MAX, "n2Increment = " + n2
-                    + " time units per decade is outside [" + N2_INCREMENT_MIN + ", " + N2_INCREMENT_MAX + "]");
+        if (r.report(v, "GF", N2_INCREMENT_MIN, N2_INCREMENT_MAX, "time units")) {
+            v.figure("n2IncrementPredicted", Math.log(10) / LeastSquares.of(Datasets.briefExample()).bNorm());
             BriefSweep.Measured probe = r.runs().stream().filter(m -> m.depth() == 3 && m.alpha() == 0.01)
                     .findFirst().orElseThrow();
             Convergence.Run fine = FlowConverges.run(probe.problem(), BriefSweep.EPS,
@@ -69,27 +50,10 @@ public final class Prop2Check {
         return v.build();
     }
 
-    /**
-     * The measure-zero starts: two zero layers (N = 3 and 4 on the brief's data) and the sign-balanced
-     * scalar start (N = 2, 3, 4). The flow stays at or converges to a saddle, so "for every initialisation"
-     * is false and the same requirement as the claim's ({@code failures = 0}) must FAIL.
-     */
-    public static List<Problem> degenerateProblems(Settings settings) {
-        List<Problem> list = new ArrayList<>();
-        for (int depth = 3; depth <= 4; depth++) {
-            list.add(DegenerateStarts.twoZeroLayers(Datasets.briefExample(), BriefSweep.widths(depth), 0.1,
-                    settings.seed()));
-        }
-        for (int depth = 2; depth <= 4; depth++) {
-            list.add(DegenerateStarts.signBalancedScalar(depth, 0.1));
-        }
-        return list;
-    }
-
     /** The negative control: "GF converges from every near-zero initialisation" on the measure-zero starts. */
     static Verdict control(Settings settings) {
         Verdict.Builder v = Verdict.builder(settings);
-        List<Problem> problems = degenerateProblems(settings);
+        List<Problem> problems = BriefSweep.degenerateProblems(settings);
         int failures = 0;
         String first = "";
         double minGap = Double.POSITIVE_INFINITY;

@@ -5,7 +5,6 @@ import gfgd.claims.Verdict;
 import gfgd.curvature.DenseSpectrum;
 import gfgd.dln.BriefSweep;
 import gfgd.dln.Convergence;
-import gfgd.dln.DegenerateStarts;
 import gfgd.dln.NearZeroStart;
 import gfgd.dln.Problem;
 import gfgd.objective.Datasets;
@@ -52,49 +51,19 @@ public final class Thm3Check {
             return o.run();
         });
         double maxEtaLambda = etaLambda.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        v.figure("runs", r.runs().size());
-        v.figure("failures", r.failures());
-        v.figure("maxBudgetUse", r.maxBudgetUse());
-        v.require(r.failures() == 0, r.failures() + " of " + r.runs().size() + " GD runs did not converge; first: "
-                + r.firstFailure());
-        v.requireAtMost("maxEtaLambdaMax", maxEtaLambda, 1.0);
-        if (r.failures() == 0) {
-            double n3 = r.exponent(3);
-            double n4 = r.exponent(4);
-            double n2 = r.n2Increment();
-            v.figure("iterationExponent_N3", n3)
-                    .figure("iterationExponent_N4", n4)
-                    .figure("n2Increment", n2)
-                    .figure("n2IncrementPredicted",
-                            Math.log(10) / Math.log(1 + ETA * LeastSquares.of(Datasets.briefExample()).bNorm()));
-            v.require(Math.abs(n3 - 1) <= BriefSweep.EXPONENT_TOLERANCE,
-                    "iterationExponent_N3 = " + n3 + " is not within " + BriefSweep.EXPONENT_TOLERANCE + " of 1");
-            v.require(Math.abs(n4 - 2) <= BriefSweep.EXPONENT_TOLERANCE,
-                    "iterationExponent_N4 = " + n4 + " is not within " + BriefSweep.EXPONENT_TOLERANCE + " of 2");
-            v.require(n2 >= N2_INCREMENT_MIN && n2 <= N2_INCREMENT_MAX, "n2Increment = " + n2
-                    + " steps per decade is outside [" + N2_INCREMENT_MIN + ", " + N2_INCREMENT_MAX + "]");
+        if (r.report(v, "GD", N2_INCREMENT_MIN, N2_INCREMENT_MAX, "steps")) {
+            v.figure("n2IncrementPredicted",
+                    Math.log(10) / Math.log(1 + ETA * LeastSquares.of(Datasets.briefExample()).bNorm()));
         }
+        v.requireAtMost("maxEtaLambdaMax", maxEtaLambda, 1.0);
         r.plots("K (GD steps)").forEach(v::plot);
         return v.build();
-    }
-
-    /** The measure-zero starts (two zero layers, N = 3 and 4; sign-balanced scalar, N = 2, 3, 4). */
-    public static List<Problem> degenerateProblems(Settings settings) {
-        List<Problem> list = new ArrayList<>();
-        for (int depth = 3; depth <= 4; depth++) {
-            list.add(DegenerateStarts.twoZeroLayers(Datasets.briefExample(), BriefSweep.widths(depth), 0.1,
-                    settings.seed()));
-        }
-        for (int depth = 2; depth <= 4; depth++) {
-            list.add(DegenerateStarts.signBalancedScalar(depth, 0.1));
-        }
-        return list;
     }
 
     /** Negative control 1: "GD converges from every near-zero initialisation", on the measure-zero starts. */
     public static Verdict measureZeroControl(Settings settings) {
         Verdict.Builder v = Verdict.builder(settings);
-        tally(v, degenerateProblems(settings).stream()
+        tally(v, BriefSweep.degenerateProblems(settings).stream()
                 .map(p -> Map.entry(p, DescentConverges.evaluate(p, ETA, BriefSweep.EPS))).toList());
         return v.build();
     }

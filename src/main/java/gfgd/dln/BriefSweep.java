@@ -3,12 +3,12 @@ package gfgd.dln;
 import gfgd.claims.Plot;
 import gfgd.claims.Series;
 import gfgd.claims.Settings;
+import gfgd.claims.Verdict;
 import gfgd.objective.Dataset;
 import gfgd.objective.Datasets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -106,6 +106,34 @@ public final class BriefSweep {
             return (int) runs.stream().filter(m -> !m.run().reached()).count();
         }
 
+        /**
+         * Records the figures both claims share and requires them: {@code runs}, {@code failures} (must be
+         * 0), {@code maxBudgetUse}, and when every run converged {@code iterationExponent_N3} and
+         * {@code iterationExponent_N4} (within {@link #EXPONENT_TOLERANCE} of 1 and 2) and {@code n2Increment}
+         * (in {@code [n2Min, n2Max]}, {@code unit} per decade of {@code 1/alpha}).
+         *
+         * @return whether every run converged (so that the scaling figures exist)
+         */
+        public boolean report(Verdict.Builder v, String method, double n2Min, double n2Max, String unit) {
+            v.figure("runs", runs.size()).figure("failures", failures()).figure("maxBudgetUse", maxBudgetUse());
+            v.require(failures() == 0, failures() + " of " + runs.size() + " " + method + " runs did not converge; first: "
+                    + firstFailure());
+            if (failures() > 0) {
+                return false;
+            }
+            double n3 = exponent(3);
+            double n4 = exponent(4);
+            double n2 = n2Increment();
+            v.figure("iterationExponent_N3", n3).figure("iterationExponent_N4", n4).figure("n2Increment", n2);
+            v.require(Math.abs(n3 - 1) <= EXPONENT_TOLERANCE,
+                    "iterationExponent_N3 = " + n3 + " is not within " + EXPONENT_TOLERANCE + " of 1");
+            v.require(Math.abs(n4 - 2) <= EXPONENT_TOLERANCE,
+                    "iterationExponent_N4 = " + n4 + " is not within " + EXPONENT_TOLERANCE + " of 2");
+            v.require(n2 >= n2Min && n2 <= n2Max,
+                    "n2Increment = " + n2 + " " + unit + " per decade is outside [" + n2Min + ", " + n2Max + "]");
+            return true;
+        }
+
         /** The largest fraction of its budget a converged run used (how much room the budget left). */
         public double maxBudgetUse() {
             return runs.stream().filter(m -> m.run().reached()).mapToDouble(m -> m.run().hit() / m.run().budget())
@@ -182,8 +210,19 @@ public final class BriefSweep {
         }
     }
 
-    /** {@code "N = 3, alpha = 0.01"}. */
-    public static String label(int depth, double alpha) {
-        return String.format(Locale.ROOT, "N = %d, alpha = %s", depth, alpha);
+    /**
+     * The measure-zero starts the negative controls try: two zero layers (N = 3 and 4 on the brief's data,
+     * the other layers {@code 0.1 G} with {@code G} from the settings' seed) and the sign-balanced scalar
+     * start (N = 2, 3, 4, {@code alpha = 0.1}). From each, GD and GF stay at or converge to a saddle.
+     */
+    public static List<Problem> degenerateProblems(Settings settings) {
+        List<Problem> list = new ArrayList<>();
+        for (int depth = 3; depth <= 4; depth++) {
+            list.add(DegenerateStarts.twoZeroLayers(Datasets.briefExample(), widths(depth), 0.1, settings.seed()));
+        }
+        for (int depth = 2; depth <= 4; depth++) {
+            list.add(DegenerateStarts.signBalancedScalar(depth, 0.1));
+        }
+        return list;
     }
 }
