@@ -8,7 +8,7 @@ import gfgd.objective.LeastSquares;
  * start of scale {@code alpha}: a multiple of the escape time from the origin plus the time of the final,
  * linear phase (math brief, section 4):
  * <pre>
- *   escape(alpha) = ln(1/alpha) / ||b||                          N = 2
+ *   escape(alpha) = max(ln(1/alpha), 1) / ||b||                  N = 2
  *                 = alpha^-(N-2) / ((N-2) ||b||)                 N >= 3   (blow-up time of a' = ||b|| a^(N-1))
  *   settle        = ln(1/eps) / (||w*||^(2-2/N) lambda_min+(Sxx))          (rate of the balanced minimum)
  *   T(alpha)      = FACTOR (escape + settle),     K(alpha) = ceil(T / eta) GD steps,
