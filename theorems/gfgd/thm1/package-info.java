@@ -1,0 +1,21 @@
+/**
+ * Claim {@code thm1}, Theorem 1 of Elkabetz and Cohen (2021), as summarised by its authors: the distance
+ * between gradient descent with step {@code eta} and gradient flow at time {@code t = k eta} is at most of
+ * order {@code exp(-int_0^t lambda_-(s) ds) t eta}, {@code lambda_-} the negative part of the smallest
+ * eigenvalue of the Hessian along the flow.
+ *
+ * <p>Checks ({@link gfgd.thm1.Thm1Check}), on the smooth {@link gfgd.thm1.Thm1Instance instances}:
+ * <ol>
+ *   <li>Leading order: GD in apfloat against the flow augmented with the variational equation
+ *       ({@link gfgd.thm1.VariationalFlow}, Taylor series in apfloat): the max distance scales like
+ *       {@code eta} (figure {@code errorOrder}), and {@code err/eta - e = O(eta)} (figures
+ *       {@code leadingTermGap}, {@code <id>.gapOrder}).</li>
+ *   <li>Curvature bound ({@link gfgd.thm1.CurvatureBound}): {@code ||e|| <= B} and {@code err <= eta B (1 + slack)}
+ *       (figure {@code maxBoundRatio}).</li>
+ *   <li>Discrete a-posteriori bound ({@link gfgd.thm1.DiscreteBound}, with {@link gfgd.thm1.HessianLipschitz}):
+ *       {@code err_j <= E_j} at every step (figure {@code maxDiscreteRatio}).</li>
+ * </ol>
+ * A ReLU net is measured as evidence only ({@link gfgd.thm1.ReluEvidence}, figures {@code relu*}). The
+ * negative control drops the exponential factor of the bound, which the tilted double well violates.
+ */
+package gfgd.thm1;
