@@ -2,6 +2,7 @@ package gfgd.thm1;
 
 import gfgd.claims.Settings;
 import gfgd.claims.Verdict;
+import gfgd.curvature.CertifiedComparison;
 import java.math.BigDecimal;
 
 /**
@@ -43,7 +44,7 @@ public final class CertifiedCheck {
         for (CertifiedInstance in : CertifiedInstance.values()) {
             for (String etaText : etas(settings)) {
                 BigDecimal eta = new BigDecimal(etaText);
-                CertifiedRun.Result r = CertifiedRun.run(in, DIGITS, eta, steps(eta), false);
+                CertifiedComparison.Result r = CertifiedRun.run(in, DIGITS, eta, steps(eta), false);
                 certified += r.certified();
                 undecided += r.undecided();
                 refuted += r.refuted();
@@ -73,13 +74,13 @@ public final class CertifiedCheck {
      */
     public static Verdict control(Settings settings) {
         Verdict.Builder v = Verdict.builder(settings);
-        CertifiedRun.Result r = CertifiedRun.run(CertifiedInstance.TILTED, DIGITS, CONTROL_ETA, steps(CONTROL_ETA), true);
+        CertifiedComparison.Result r = CertifiedRun.run(CertifiedInstance.TILTED, DIGITS, CONTROL_ETA, steps(CONTROL_ETA), true);
         v.figure("certifiedSteps", r.certified());
         v.figure("undecidedSteps", r.undecided());
         v.figure("refutedSteps", r.refuted());
         v.figure("maxEnclosureWidth", r.maxWidth());
         v.figure("digits", DIGITS);
-        CertifiedRun.Refutation first = r.firstRefutation();
+        CertifiedComparison.Refutation first = r.firstRefutation();
         if (first != null) {
             v.figure("firstRefutedStep", first.step());
             v.figure("firstRefutedErrLo", first.lhs().lo().doubleValue());
@@ -91,9 +92,9 @@ public final class CertifiedCheck {
         return v.build();
     }
 
-    private static String describe(CertifiedRun.Refutation f) {
-        return "; first refuted at step " + f.step() + " (t = " + f.time() + "): err in [" + CertifiedRun.six(f.lhs().lo())
-                + ", " + CertifiedRun.six(f.lhs().hi()) + "] > bound in [" + CertifiedRun.six(f.rhs().lo()) + ", "
-                + CertifiedRun.six(f.rhs().hi()) + "]";
+    private static String describe(CertifiedComparison.Refutation f) {
+        return "; first refuted at step " + f.step() + " (t = " + f.time() + "): err in [" + CertifiedComparison.six(f.lhs().lo())
+                + ", " + CertifiedComparison.six(f.lhs().hi()) + "] > bound in [" + CertifiedComparison.six(f.rhs().lo()) + ", "
+                + CertifiedComparison.six(f.rhs().hi()) + "]";
     }
 }

@@ -86,12 +86,12 @@ public final class ValidatedTaylorFlow {
     }
 
     /**
-     * Order {@code K} with {@code (2 h)^(K+1) <= 10^-digits}: the remainder is below the working precision
-     * when the series' radius of convergence is at least {@code 2 h}, and is enclosed rigorously otherwise
-     * (a wider box, never a wrong one).
+     * Order {@code K} with {@code h^K <= 10^-digits}: the remainder is below the working precision when
+     * the series' radius of convergence is at least 1 (as on the instances here), and is enclosed
+     * rigorously otherwise (a wider box, never a wrong one).
      */
     static int defaultOrder(int digits, BigDecimal maxStep) {
-        double q = -Math.log10(2 * maxStep.doubleValue());
+        double q = -Math.log10(maxStep.doubleValue());
         return Math.max(4, (int) Math.ceil(digits / q));
     }
 
