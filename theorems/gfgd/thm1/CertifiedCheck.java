@@ -33,36 +33,57 @@ public final class CertifiedCheck {
         return HORIZON.divide(eta).longValueExact();
     }
 
-    /** The claim: {@code err_j <= E_j} CERTIFIED at every step of every instance and step size. */
+    /**
+     * The claim: {@code err_j <= E_j} and {@code E_j <= eta B(j eta)(1 + c_j eta)} both CERTIFIED at every
+     * step of every instance and step size.
+     */
     public static Verdict run(Settings settings) {
         Verdict.Builder v = Verdict.builder(settings);
-        long certified = 0;
+        long discreteCertified = 0;
+        long curvatureCertified = 0;
         long undecided = 0;
         long refuted = 0;
+        long steps = 0;
         double maxWidth = 0;
         double minMargin = Double.POSITIVE_INFINITY;
+        double cMax = 0;
         for (CertifiedInstance in : CertifiedInstance.values()) {
             for (String etaText : etas(settings)) {
                 BigDecimal eta = new BigDecimal(etaText);
-                CertifiedComparison.Result r = CertifiedRun.run(in, DIGITS, eta, steps(eta), false);
-                certified += r.certified();
-                undecided += r.undecided();
-                refuted += r.refuted();
+                long n = steps(eta);
+                CertifiedRun.Outcome o = CertifiedRun.run(in, DIGITS, eta, n);
+                CertifiedComparison.Result r = o.discrete();
+                long[] c = o.curvature();
+                steps += n + 1;
+                discreteCertified += r.certified();
+                curvatureCertified += c[0];
+                undecided += r.undecided() + c[2];
+                refuted += r.refuted() + c[1];
                 maxWidth = Math.max(maxWidth, r.maxWidth());
-                minMargin = Math.min(minMargin, r.minMargin());
+                minMargin = Math.min(minMargin, Math.min(r.minMargin(), o.minMargin()));
+                cMax = Math.max(cMax, o.cMax());
                 String key = in.label() + ".eta" + etaText;
                 v.figure(key + ".errT", r.finalErr().hi().doubleValue());
                 v.figure(key + ".ET", r.finalBound().hi().doubleValue());
-                v.require(r.undecided() == 0 && r.refuted() == 0, key + ": " + r.undecided() + " undecided and "
-                        + r.refuted() + " refuted steps of " + (steps(eta) + 1)
+                v.figure(key + ".BT", o.bT().lo().doubleValue());
+                v.figure(key + ".ET_over_etaBT", o.ratio());
+                v.figure(key + ".cMax", o.cMax());
+                v.require(r.undecided() == 0 && r.refuted() == 0, key + ": err_j <= E_j has " + r.undecided()
+                        + " undecided and " + r.refuted() + " refuted steps of " + (n + 1)
                         + (r.firstRefutation() == null ? "" : describe(r.firstRefutation())));
+                v.require(c[0] == n + 1, key + ": E_j <= eta B (1 + c eta) has " + c[2] + " undecided and " + c[1]
+                        + " refuted steps of " + (n + 1));
             }
         }
-        v.figure("certifiedSteps", certified);
+        v.figure("certifiedSteps", Math.min(discreteCertified, curvatureCertified));
+        v.figure("steps", steps);
+        v.figure("certifiedErrBelowE", discreteCertified);
+        v.figure("certifiedEBelowEtaB", curvatureCertified);
         v.figure("undecidedSteps", undecided);
         v.figure("refutedSteps", refuted);
         v.figure("maxEnclosureWidth", maxWidth);
         v.figure("minMargin", minMargin);
+        v.figure("cMax", cMax);
         v.figure("digits", DIGITS);
         return v.build();
     }
@@ -74,7 +95,7 @@ public final class CertifiedCheck {
      */
     public static Verdict control(Settings settings) {
         Verdict.Builder v = Verdict.builder(settings);
-        CertifiedComparison.Result r = CertifiedRun.run(CertifiedInstance.TILTED, DIGITS, CONTROL_ETA, steps(CONTROL_ETA), true);
+        CertifiedComparison.Result r = CertifiedRun.control(CertifiedInstance.TILTED, DIGITS, CONTROL_ETA, steps(CONTROL_ETA));
         v.figure("certifiedSteps", r.certified());
         v.figure("undecidedSteps", r.undecided());
         v.figure("refutedSteps", r.refuted());

@@ -23,6 +23,11 @@ enum CertifiedInstance {
         <S, M> M start(Arithmetic<S, M> a) {
             return Thm1Instance.TILTED.start(a);
         }
+
+        @Override
+        HessianLipschitz lipschitz() {
+            return Thm1Instance.TILTED.lipschitz();
+        }
     },
 
     /** Instance (b): the depth-3 scalar net (abc - 1)^2 / 2 from (0.3, 0.25, 0.2). */
@@ -36,6 +41,11 @@ enum CertifiedInstance {
         <S, M> M start(Arithmetic<S, M> a) {
             return Thm1Instance.SCALAR3.start(a);
         }
+
+        @Override
+        HessianLipschitz lipschitz() {
+            return Thm1Instance.SCALAR3.lipschitz();
+        }
     },
 
     /** A small deep linear net: widths 3-1-1 on the brief's explicit data from a fixed decimal start. */
@@ -48,6 +58,11 @@ enum CertifiedInstance {
         @Override
         <S, M> M start(Arithmetic<S, M> a) {
             return a.fromStrings(4, 1, SMALL_START);
+        }
+
+        @Override
+        HessianLipschitz lipschitz() {
+            return HessianLipschitz.deepLinear(Datasets.briefExample(), SMALL_WIDTHS);
         }
     };
 
@@ -69,4 +84,7 @@ enum CertifiedInstance {
     abstract <S, M> Objective<S, M> objective(Arithmetic<S, M> a);
 
     abstract <S, M> M start(Arithmetic<S, M> a);
+
+    /** A Lipschitz constant of the Hessian on balls (from claim thm1's explicit bounds). */
+    abstract HessianLipschitz lipschitz();
 }

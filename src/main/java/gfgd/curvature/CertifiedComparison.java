@@ -8,6 +8,7 @@ import gfgd.objective.Objective;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,9 +53,12 @@ public final class CertifiedComparison {
      * @param finalBound the enclosure of the right side at {@code j = n}
      * @param thetaT     the enclosure of {@code theta(T)}
      * @param gdT        the enclosure of {@code theta_n}
+     * @param flowGrid   the enclosures of {@code theta(j eta)}, {@code j = 0..n}
+     * @param bounds     the right sides at {@code j = 0..n} ({@code E_j}, or {@code C_j} for the control)
      */
     public record Result(long certified, long undecided, long refuted, Refutation firstRefutation, double maxWidth,
-                  double minMargin, Interval finalErr, Interval finalBound, IntervalMatrix thetaT, IntervalMatrix gdT) {
+                  double minMargin, Interval finalErr, Interval finalBound, IntervalMatrix thetaT, IntervalMatrix gdT,
+                  List<IntervalMatrix> flowGrid, List<BigDecimal> bounds) {
     }
 
     private CertifiedComparison() {
@@ -67,7 +71,15 @@ public final class CertifiedComparison {
      */
     public static Result run(IntervalArithmetic a, Objective<Interval, IntervalMatrix> f, ValidatedTaylorFlow flow,
                       IntervalMatrix start, BigDecimal eta, long n, boolean convex) {
-        ValidatedTaylorFlow.Enclosure enc = flow.enclose(start, eta, n);
+        return run(a, f, flow.enclose(start, eta, n), convex);
+    }
+
+    /** The same on an existing enclosure of the flow on the grid {@code j * eta}, {@code j = 0..n}. */
+    public static Result run(IntervalArithmetic a, Objective<Interval, IntervalMatrix> f, ValidatedTaylorFlow.Enclosure enc,
+                             boolean convex) {
+        BigDecimal eta = enc.eta();
+        long n = enc.grid().size() - 1;
+        IntervalMatrix start = enc.grid().get(0);
         List<IntervalMatrix> grid = enc.grid();
         Interval etaI = a.enclose(eta);
         MathContext up = a.up();
@@ -84,6 +96,7 @@ public final class CertifiedComparison {
         double minMargin = Double.POSITIVE_INFINITY;
         Interval err = a.zero();
         Interval rhs = a.zero();
+        List<BigDecimal> bounds = new ArrayList<>();
         for (long j = 0; j <= n; j++) {
             IntervalMatrix x = grid.get(Math.toIntExact(j));
             BigDecimal t = eta.multiply(BigDecimal.valueOf(j));
@@ -100,6 +113,7 @@ public final class CertifiedComparison {
             } else {
                 rhs = a.interval(e, e);
             }
+            bounds.add(rhs.hi());
             Decision d = decide(err, rhs);
             switch (d) {
                 case CERTIFIED -> certified++;
@@ -137,7 +151,8 @@ public final class CertifiedComparison {
         if (minMargin == Double.POSITIVE_INFINITY) {
             minMargin = 0;
         }
-        return new Result(certified, undecided, refuted, first, maxWidth, minMargin, err, rhs, grid.get(grid.size() - 1), gd);
+        return new Result(certified, undecided, refuted, first, maxWidth, minMargin, err, rhs, grid.get(grid.size() - 1), gd,
+                grid, List.copyOf(bounds));
     }
 
     /** CERTIFIED if {@code hi(lhs) <= lo(rhs)}, REFUTED if {@code lo(lhs) > hi(rhs)}, else UNDECIDED. */

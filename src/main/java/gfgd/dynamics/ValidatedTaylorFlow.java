@@ -136,6 +136,18 @@ public final class ValidatedTaylorFlow {
      */
     public record Enclosure(BigDecimal eta, List<IntervalMatrix> grid, List<Step> steps, BigDecimal maxWidth) {
 
+        /** This enclosure on the coarser grid of step {@code r * eta}: every {@code r}-th sample. */
+        public Enclosure every(int r) {
+            if (r < 1 || (grid.size() - 1) % r != 0) {
+                throw new IllegalArgumentException("r must be >= 1 and divide " + (grid.size() - 1) + ", got " + r);
+            }
+            List<IntervalMatrix> coarse = new ArrayList<>();
+            for (int j = 0; j < grid.size(); j += r) {
+                coarse.add(grid.get(j));
+            }
+            return new Enclosure(eta.multiply(BigDecimal.valueOf(r)), List.copyOf(coarse), steps, maxWidth);
+        }
+
         /** The a-priori box of the step containing {@code [t, t']} hulled over the steps it touches. */
         public IntervalMatrix over(IntervalArithmetic a, BigDecimal t, BigDecimal tEnd) {
             IntervalMatrix box = null;
@@ -176,12 +188,7 @@ public final class ValidatedTaylorFlow {
                 fine = fine.divide(BigDecimal.valueOf(2));
                 p++;
             }
-            Enclosure e = enclose(theta0, fine, Math.multiplyExact(n, 1L << p));
-            List<IntervalMatrix> coarse = new ArrayList<>();
-            for (long j = 0; j <= n; j++) {
-                coarse.add(e.grid().get(Math.toIntExact(j << p)));
-            }
-            return new Enclosure(eta, List.copyOf(coarse), e.steps(), e.maxWidth());
+            return enclose(theta0, fine, Math.multiplyExact(n, 1L << p)).every(1 << p);
         }
         long perStep = Math.max(1, maxStep.divide(eta, java.math.MathContext.DECIMAL64).longValue());
         List<IntervalMatrix> grid = new ArrayList<>();
@@ -280,6 +287,19 @@ public final class ValidatedTaylorFlow {
             y = z;
         }
         return null;
+    }
+
+    /**
+     * A box containing every solution from the box {@code x} on {@code [0, h]} (the a-priori enclosure).
+     *
+     * @throws IllegalStateException if none is found (the step is too long for the field there)
+     */
+    public IntervalMatrix arcEnclosure(IntervalMatrix x, BigDecimal h) {
+        Interval[] z = apriori(column(x), h);
+        if (z == null) {
+            throw new IllegalStateException("no a-priori enclosure found for a step of " + h);
+        }
+        return vector(z);
     }
 
     /**

@@ -29,12 +29,15 @@ class CertifiedClaimTest {
     @Test
     void theDiscreteBoundIsCertifiedAtEveryStepOfAShortRun() {
         BigDecimal eta = new BigDecimal("0.02");
-        CertifiedComparison.Result r = CertifiedRun.run(CertifiedInstance.TILTED, 40, eta, 25, false);
+        CertifiedRun.Outcome o = CertifiedRun.run(CertifiedInstance.TILTED, 40, eta, 25);
+        CertifiedComparison.Result r = o.discrete();
         assertEquals(26, r.certified());
         assertEquals(0, r.undecided() + r.refuted());
         assertTrue(r.minMargin() > 0);
         assertTrue(r.maxWidth() < 1e-30, "width " + r.maxWidth());
         assertNotNull(r.thetaT());
+        assertEquals(26, o.curvature()[0], "E_j <= eta B (1 + c eta) certified at every step");
+        assertTrue(o.bT().lo().signum() > 0 && o.bT().width().compareTo(o.bT().lo()) < 0, "B(T) enclosed: " + o.bT());
     }
 
     @Test
