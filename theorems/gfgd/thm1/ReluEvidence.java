@@ -126,7 +126,7 @@ public final class ReluEvidence {
             lines.add(new Series("err/eta, eta = " + eta, t, y));
         }
         lines.add(new Series("B(t) (piece-wise Hessian)", c.t(), c.bound()));
-        figures.put("reluErrorOrder", slope(logEta, logErr));
+        figures.put("reluErrorOrder", Trajectories.slope(logEta, logErr));
         figures.put("reluMaxErrOverEta", Math.exp(logErr[etas.length - 1]) / fine);
         figures.put("reluMaxBoundRatio", worstRatio);
         figures.put("reluKinksCrossed", (double) result.crossings());
@@ -135,20 +135,5 @@ public final class ReluEvidence {
         Plot plot = Plot.linear("relu-error", "ReLU net 3-4-4-1 (evidence only, not smooth): GD - GF distance / eta",
                 "t", "distance / eta", lines);
         return new Result(figures, plot);
-    }
-
-    private static double slope(double[] x, double[] y) {
-        int m = x.length;
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        for (int i = 0; i < m; i++) {
-            sx += x[i];
-            sy += y[i];
-            sxx += x[i] * x[i];
-            sxy += x[i] * y[i];
-        }
-        return (m * sxy - sx * sy) / (m * sxx - sx * sx);
     }
 }

@@ -23,7 +23,10 @@ public final class Thm1Check {
      */
     public static final double FLOW_ESTIMATE_FRACTION = 1e-10;
 
-    /** {@code |errorOrder - 1|} allowed: the remainder O(eta^2) shifts the slope by O(eta_max / ... ) ~ 0.002 here. */
+    /**
+     * {@code |errorOrder - 1|} allowed (the issue's tolerance): the O(eta^2) remainder moves the slope by about
+     * the relative gap at the coarsest step, measured at most 0.0021 on these instances.
+     */
     public static final double ORDER_TOLERANCE = 0.02;
 
     /** {@code |gapOrder - 1|} allowed for the gap {@code |err/eta - e|}, which must shrink like O(eta). */
@@ -47,7 +50,7 @@ public final class Thm1Check {
      */
     public static final double DISCRETE_TOLERANCE = 1e-9;
 
-    /** The property tests' and the claim's step-size condition {@code eta lambda_max <= 1} (brief 1c). */
+    /** The step-size condition {@code eta lambda_max <= 1} along the flow (brief 1c: where {@code L_j} is not clipped). */
     public static final double MAX_ETA_LAMBDA = 1;
 
     private Thm1Check() {
@@ -73,14 +76,31 @@ public final class Thm1Check {
     static Verdict run(Settings settings, boolean control) {
         Verdict.Builder v = Verdict.builder(settings);
         List<Thm1Instance> instances = control ? List.of(Thm1Instance.TILTED) : List.of(Thm1Instance.values());
-        double worstOrder = 0;
+        List<Trajectories.Measurement> measured = new ArrayList<>();
+        for (Thm1Instance in : instances) {
+            measured.add(Trajectories.measure(in, etas(in, settings), DIGITS, null));
+        }
+        decide(v, measured, control);
+        if (!control) {
+            ReluEvidence.Result relu = ReluEvidence.measure(settings);
+            relu.figures().forEach(v::figure);
+            v.plot(relu.plot());
+        }
+        return v.build();
+    }
+
+    /**
+     * Records the figures, requirements and plots of the measured instances into {@code v}: with {@code control}
+     * true the curvature bound {@code B} is replaced by the convex-case bound {@code (t/2) max ||H grad f||}.
+     */
+    static void decide(Verdict.Builder v, List<Trajectories.Measurement> measured, boolean control) {
         double orderAt = 1;
         double worstGap = 0;
         double worstBound = 0;
         double worstLeading = 0;
         double worstDiscrete = 0;
-        for (Thm1Instance in : instances) {
-            Trajectories.Measurement m = Trajectories.measure(in, etas(in, settings), DIGITS, null);
+        for (Trajectories.Measurement m : measured) {
+            Thm1Instance in = m.instance();
             String id = in.id();
             double fine = m.fineEta();
             v.figure(id + ".flowEstimate", m.flowEstimate());
@@ -91,7 +111,6 @@ public final class Thm1Check {
             if (Math.abs(order - 1) >= Math.abs(orderAt - 1)) {
                 orderAt = order;
             }
-            worstOrder = Math.max(worstOrder, Math.abs(order - 1));
             v.require(Math.abs(order - 1) <= ORDER_TOLERANCE, id + ": log-log slope of max error against eta is "
                     + order + ", not 1 within " + ORDER_TOLERANCE);
             v.figure(id + ".gapOrder", m.gapOrder());
@@ -106,6 +125,9 @@ public final class Thm1Check {
             double leading = control ? m.maxLeadingConvexRatio() : m.maxLeadingRatio();
             v.figure(id + ".maxLeadingRatio", leading);
             v.figure(id + ".maxLeadingRatioMin", m.maxLeadingRatioMin());
+            // the sharper Groenwall bound with lambda_min itself (same quadrature rule as B)
+            v.require(m.maxLeadingRatioMin() <= 1 + QUADRATURE_TOLERANCE, id + ": ||e(t)|| exceeds Bmin(t) by the factor "
+                    + m.maxLeadingRatioMin());
             worstLeading = Math.max(worstLeading, leading);
             v.require(leading <= 1 + QUADRATURE_TOLERANCE, id + ": ||e(t)|| exceeds " + (control ? "the convex-case bound"
                     : "B(t)") + " by the factor " + leading);
@@ -139,12 +161,6 @@ public final class Thm1Check {
         v.figure("maxBoundRatio", worstBound);
         v.figure("maxDiscreteRatio", worstDiscrete);
         v.figure("boundSlack", BOUND_SLACK);
-        if (!control) {
-            ReluEvidence.Result relu = ReluEvidence.measure(settings);
-            relu.figures().forEach(v::figure);
-            v.plot(relu.plot());
-        }
-        return v.build();
     }
 
     private static void plots(Verdict.Builder v, Trajectories.Measurement m, boolean control) {

@@ -52,10 +52,10 @@ public enum Thm1Instance {
 
     /**
      * A depth-3 deep linear net (widths 3-3-2-1) on the brief's explicit data from a seeded Gaussian start
-     * of scale {@link #DLN_ALPHA} (seed {@link #DLN_SEED}), on {@code [0, 20]}: the plateau, the escape
-     * (near {@code t ~ 1/(alpha ||b||)}) and the convergence all fall inside the horizon.
+     * of scale {@link #DLN_ALPHA} (seed {@link #DLN_SEED}), on {@code [0, 20]}: the negative-curvature
+     * window of the escape (t = 0-5 for this seed) and the convergence fall inside the horizon.
      */
-    DLN3("dln3", "depth-3 deep linear net 3-3-2-1 on the brief's data, Gaussian start alpha = 0.1", 20) {
+    DLN3("dln3", "depth-3 linear net 3-3-2-1, brief's data, alpha = 0.1", 20) {
         @Override
         public <S, M> Objective<S, M> objective(Arithmetic<S, M> a) {
             return DeepLinear.of(a, Datasets.briefExample(), DLN_WIDTHS);

@@ -15,6 +15,8 @@ import gfgd.taylor.TracingArithmetic;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import org.apfloat.Apfloat;
 import org.ejml.data.DMatrixRMaj;
 
@@ -106,7 +108,7 @@ public final class Trajectories {
      * @param progress where to report progress (one line per run), or {@code null}
      */
     public static Measurement measure(Thm1Instance instance, String[] etas, int digits,
-                                      java.util.function.Consumer<String> progress) {
+                                      Consumer<String> progress) {
         ApfloatArithmetic ap = ApfloatArithmetic.digits(digits);
         DoubleArithmetic dbl = DoubleArithmetic.INSTANCE;
         BigDecimal fine = new BigDecimal(etas[etas.length - 1]);
@@ -200,7 +202,7 @@ public final class Trajectories {
         return new Measurement(instance, fine.doubleValue(), eNorm, curvature, result.errorEstimate(), runs);
     }
 
-    private static void report(java.util.function.Consumer<String> progress, String line) {
+    private static void report(Consumer<String> progress, String line) {
         if (progress != null) {
             progress.accept(line);
         }
@@ -222,20 +224,30 @@ public final class Trajectories {
         return worst;
     }
 
-    private static double slope(List<Run> runs, java.util.function.ToDoubleFunction<Run> y) {
-        int m = runs.size();
+    private static double slope(List<Run> runs, ToDoubleFunction<Run> y) {
+        double[] lx = new double[runs.size()];
+        double[] ly = new double[runs.size()];
+        for (int i = 0; i < lx.length; i++) {
+            lx[i] = Math.log(Double.parseDouble(runs.get(i).eta()));
+            ly[i] = Math.log(y.applyAsDouble(runs.get(i)));
+        }
+        return slope(lx, ly);
+    }
+
+    /** The least-squares slope of {@code y} against {@code x}. */
+    static double slope(double[] x, double[] y) {
+        int m = x.length;
         double sx = 0;
         double sy = 0;
         double sxx = 0;
         double sxy = 0;
-        for (Run r : runs) {
-            double x = Math.log(Double.parseDouble(r.eta()));
-            double v = Math.log(y.applyAsDouble(r));
-            sx += x;
-            sy += v;
-            sxx += x * x;
-            sxy += x * v;
+        for (int i = 0; i < m; i++) {
+            sx += x[i];
+            sy += y[i];
+            sxx += x[i] * x[i];
+            sxy += x[i] * y[i];
         }
         return (m * sxy - sx * sy) / (m * sxx - sx * sx);
     }
+
 }
