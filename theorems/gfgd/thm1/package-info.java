@@ -17,5 +17,11 @@
  * </ol>
  * A ReLU net is measured as evidence only ({@link gfgd.thm1.ReluEvidence}, figures {@code relu*}). The
  * negative control drops the exponential factor of the bound, which the tilted double well violates.
+ *
+ * <p>Claim {@code thm1-certified} ({@link gfgd.thm1.CertifiedClaim}, sweep {@link gfgd.thm1.CertifiedCheck}) proves
+ * on instances, by interval arithmetic, that {@code ||theta_j - theta(j eta)|| <= E_j <= eta B(j eta)(1 + c eta)}
+ * at every step {@code j <= T/eta} (figures {@code certifiedSteps}, {@code undecidedSteps}, {@code maxEnclosureWidth},
+ * {@code minMargin}, {@code digits}); its control, the convex-case bound without the exponential factor, must be
+ * REFUTED (a proved violation) on the tilted double well.
  */
 package gfgd.thm1;

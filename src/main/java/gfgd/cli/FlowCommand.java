@@ -7,7 +7,6 @@ import gfgd.dynamics.GradientFlow;
 import gfgd.dynamics.QuadraticFlow;
 import gfgd.dynamics.ReluFlow;
 import gfgd.dynamics.TaylorFlow;
-import gfgd.dynamics.TracingArithmetic;
 import gfgd.dynamics.VectorField;
 import gfgd.numeric.ApMatrix;
 import gfgd.numeric.ApfloatArithmetic;
@@ -15,6 +14,7 @@ import gfgd.numeric.DoubleArithmetic;
 import gfgd.numeric.Precision;
 import gfgd.objective.Objective;
 import gfgd.objective.Quadratic;
+import gfgd.taylor.TracingArithmetic;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,9 +28,9 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code gfgd flow --instance FILE --t T [--digits D]}: gradient flow of an instance file's objective

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             BenchCommand.class,
             FlowCommand.class,
+            CertifyCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -4,17 +4,17 @@ import gfgd.numeric.Arithmetic;
 import gfgd.numeric.Checks;
 import gfgd.numeric.Precision;
 import gfgd.objective.Objective;
-import java.util.ArrayList;
+import gfgd.taylor.TaylorKernel;
+import gfgd.taylor.TaylorProgram;
+import gfgd.taylor.Traced;
+import gfgd.taylor.TracedMatrix;
+import gfgd.taylor.TracingArithmetic;
 import java.util.List;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.MatrixFeatures_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Taylor-series integrator for polynomial vector fields {@code theta' = g(theta)} in any arithmetic
  * (meant for apfloat): the field is recorded once by a {@link TracingArithmetic} as a straight-line
- * program, and at each step the Taylor coefficients {@code theta(t0 + s) = sum_j c_j s^j} are computed
+ * program ({@link TaylorProgram}), and at each step the Taylor coefficients {@code theta(t0 + s) = sum_j c_j s^j} are computed
  * order by order through it (automatic differentiation):
  * <pre>
  *   c_0 = theta(t0),   c_{k+1} = g_k / (k+1),   (u v)_k = sum_{i=0..k} u_i v_{k-i}   (Cauchy product),
@@ -40,7 +40,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * <p>Grid samples {@code t = k * eta} are the step polynomial evaluated inside the step (dense output).
  *
  * <p>In apfloat the coefficients are propagated in binary floating point at least as fine as the working
- * digits ({@code BinaryTaylorKernel}: exact products and sums rounded once per coefficient), converting to
+ * digits (the binary kernel of {@link TaylorProgram}: exact products and sums rounded once per coefficient), converting to
  * apfloat only for the state, the constants and the samples; a state or constant outside BigDecimal's
  * exponent range makes the run use the arithmetic's own operations instead, as every other arithmetic
  * does. Immutable once built; a run allocates its own work arrays once, so one instance may be used by
@@ -58,48 +58,17 @@ public final class TaylorFlow<S, M> {
     private final int d;
     private final int digits;
     private final int order;
-    /** Compiled program: slots 0..d-1 are the inputs, then the recorded nodes in order. */
-    private final int[] op;
-    private final int[] arg1;
-    private final int[] arg2;
-    private final Object[] constant;
-    /** Output j: the slot of g_j, or -1 when g_j is the constant outputConstant[j]. */
-    private final int[] outSlot;
-    private final Object[] outConstant;
-    private final int products;
-    /** The constants of MULC/ADDC nodes as doubles (for the Jacobian's log norm). */
-    private final double[] constantD;
-    /** Whether apfloat runs propagate the coefficients in binary floating point ({@code BinaryTaylorKernel}). */
+    private final TaylorProgram<S, M> program;
+    /** Whether apfloat runs propagate the coefficients in binary floating point. */
     private final boolean binary;
 
-    private TaylorFlow(Arithmetic<S, M> a, int d, int digits, int[] op, int[] arg1, int[] arg2, Object[] constant,
-                       int[] outSlot, Object[] outConstant, boolean binary) {
-        this.a = a;
+    private TaylorFlow(TaylorProgram<S, M> program, int digits, boolean binary) {
+        this.a = program.arithmetic();
+        this.program = program;
         this.binary = binary;
-        this.d = d;
+        this.d = program.dimension();
         this.digits = digits;
         this.order = orderFor(digits);
-        this.op = op;
-        this.arg1 = arg1;
-        this.arg2 = arg2;
-        this.constant = constant;
-        this.outSlot = outSlot;
-        this.outConstant = outConstant;
-        int p = 0;
-        for (int code : op) {
-            if (code == TracingArithmetic.MUL) {
-                p++;
-            }
-        }
-        this.products = p;
-        this.constantD = new double[op.length];
-        for (int s = 0; s < op.length; s++) {
-            if (constant[s] != null) {
-                @SuppressWarnings("unchecked")
-                S c = (S) constant[s];
-                constantD[s] = a.toDouble(c);
-            }
-        }
     }
 
     /**
@@ -114,7 +83,8 @@ public final class TaylorFlow<S, M> {
             throw new IllegalArgumentException("field must compute in the given tracing arithmetic, got "
                     + field.arithmetic().name());
         }
-        return record(tracer, field, defaultDigits(tracer.base()));
+        TaylorProgram<S, M> program = TaylorProgram.record(tracer, field.dimension(), field::derivative);
+        return new TaylorFlow<>(program, defaultDigits(tracer.base()), true);
     }
 
     /**
@@ -144,7 +114,7 @@ public final class TaylorFlow<S, M> {
      */
     public TaylorFlow<S, M> withDigits(int digits) {
         checkDigits(a, digits);
-        return new TaylorFlow<>(a, d, digits, op, arg1, arg2, constant, outSlot, outConstant, binary);
+        return new TaylorFlow<>(program, digits, binary);
     }
 
     /**
@@ -153,7 +123,7 @@ public final class TaylorFlow<S, M> {
      * is tested against).
      */
     TaylorFlow<S, M> withBinaryKernel(boolean enabled) {
-        return new TaylorFlow<>(a, d, digits, op, arg1, arg2, constant, outSlot, outConstant, enabled);
+        return new TaylorFlow<>(program, digits, enabled);
     }
 
     public int digits() {
@@ -171,12 +141,12 @@ public final class TaylorFlow<S, M> {
 
     /** Recorded nodes (inputs included) the series are propagated through. */
     public int programSize() {
-        return op.length;
+        return program.size();
     }
 
     /** Recorded products of two traced values (the {@code O(K^2)} part of a step). */
     public int products() {
-        return products;
+        return program.products();
     }
 
     public Arithmetic<S, M> arithmetic() {
@@ -317,212 +287,17 @@ public final class TaylorFlow<S, M> {
         return new FlowResult<>(theta, tEndD, estimate, steps, 0, name());
     }
 
-    /**
-     * The kernel of a run from state {@code x}: binary floating point ({@code BinaryTaylorKernel}) for
-     * apfloat when enabled and the constants and state convert, the arithmetic's own operations otherwise.
-     */
-    @SuppressWarnings("unchecked")
+    /** The kernel of a run from state {@code x} (binary floating point for apfloat when enabled). */
     private TaylorKernel<S> kernel(S[] x) {
-        if (binary && a instanceof gfgd.numeric.ApfloatArithmetic ap) {
-            try {
-                TaylorKernel<S> k = (TaylorKernel<S>) (TaylorKernel<?>) new BinaryTaylorKernel(ap, d, order, op,
-                        arg1, arg2, constant, outSlot, outConstant);
-                load(k, x);
-                return k;
-            } catch (NumberFormatException | ArithmeticException outOfRange) {
-                // a constant or the state is outside BigDecimal's exponent range: stay in apfloat
-            }
-        }
-        return generic(x);
+        return program.kernel(order, binary, x);
     }
 
     private TaylorKernel<S> generic(S[] x) {
-        TaylorKernel<S> k = new GenericKernel();
-        load(k, x);
-        return k;
+        return program.seriesKernel(order, x);
     }
 
-    private void load(TaylorKernel<S> k, S[] x) {
-        for (int i = 0; i < d; i++) {
-            k.load(i, x[i]);
-        }
-    }
-
-    /** The kernel computing with the arithmetic's scalar operations (every operation rounded). */
-    private final class GenericKernel implements TaylorKernel<S> {
-
-        private final Object[][] c = new Object[op.length][order + 2];
-        private final S[] inv;
-
-        @SuppressWarnings("unchecked")
-        GenericKernel() {
-            inv = (S[]) new Object[order + 2];
-            for (int k = 0; k <= order + 1; k++) {
-                inv[k] = a.ratio(1, k + 1);
-            }
-        }
-
-        @Override
-        public void load(int i, S value) {
-            c[i][0] = value;
-        }
-
-        @Override
-        public void coefficients() {
-            TaylorFlow.this.coefficients(c, inv);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public double magnitude(int i, int j) {
-            return Math.abs(a.toDouble((S) c[i][j]));
-        }
-
-        @Override
-        public S[] evaluate(S s) {
-            return horner(c, s);
-        }
-
-        @Override
-        public void advance(S s) {
-            S[] x = horner(c, s);
-            for (int i = 0; i < d; i++) {
-                c[i][0] = x[i];
-            }
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public double[] stateDoubles() {
-            double[] v = new double[d];
-            for (int i = 0; i < d; i++) {
-                v[i] = a.toDouble((S) c[i][0]);
-            }
-            return v;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public S[] state() {
-            S[] y = (S[]) new Object[d];
-            for (int i = 0; i < d; i++) {
-                y[i] = (S) c[i][0];
-            }
-            return y;
-        }
-    }
-
-    /** Fills {@code c[slot][1..K+1]} from the state {@code c[0..d-1][0]}: inputs get the state's Taylor coefficients, nodes their series. */
-    @SuppressWarnings("unchecked")
-    private void coefficients(Object[][] c, S[] inv) {
-        int slots = op.length;
-        int kmax = order + 1;
-        S zero = a.zero();
-        for (int k = 0; k < kmax; k++) {
-            for (int s = d; s < slots; s++) {
-                Object[] cs = c[s];
-                switch (op[s]) {
-                    case TracingArithmetic.ADD -> cs[k] = a.add((S) c[arg1[s]][k], (S) c[arg2[s]][k]);
-                    case TracingArithmetic.SUB -> cs[k] = a.sub((S) c[arg1[s]][k], (S) c[arg2[s]][k]);
-                    case TracingArithmetic.NEG -> cs[k] = a.negate((S) c[arg1[s]][k]);
-                    case TracingArithmetic.MULC -> cs[k] = a.mul((S) constant[s], (S) c[arg1[s]][k]);
-                    case TracingArithmetic.ADDC -> cs[k] = k == 0 ? a.add((S) c[arg1[s]][0], (S) constant[s])
-                            : c[arg1[s]][k];
-                    case TracingArithmetic.MUL -> {
-                        Object[] u = c[arg1[s]];
-                        Object[] v = c[arg2[s]];
-                        S sum = null;
-                        for (int i = 0; i <= k; i++) {
-                            S ui = (S) u[i];
-                            S vi = (S) v[k - i];
-                            if (a.signum(ui) == 0 || a.signum(vi) == 0) {
-                                continue;
-                            }
-                            S p = a.mul(ui, vi);
-                            sum = sum == null ? p : a.add(sum, p);
-                        }
-                        cs[k] = sum == null ? zero : sum;
-                    }
-                    default -> throw new IllegalStateException("unknown tape operation " + op[s]);
-                }
-            }
-            for (int i = 0; i < d; i++) {
-                S g = outSlot[i] >= 0 ? (S) c[outSlot[i]][k] : (k == 0 ? (S) outConstant[i] : zero);
-                c[i][k + 1] = a.mul(g, inv[k]);
-            }
-        }
-    }
-
-    /**
-     * The logarithmic 2-norm {@code mu(J) = lambda_max((J + J')/2)} of the field's Jacobian {@code J} at
-     * {@code x}, in double: {@code J} column by column by forward-mode differentiation through the
-     * recorded program (exact up to double rounding), then a symmetric eigenvalue solve (EJML).
-     * Perturbations of the flow grow at most like {@code exp(int mu)}.
-     */
-    @SuppressWarnings("unchecked")
     private double logNorm(double[] x) {
-        int slots = op.length;
-        double[] v = new double[slots];
-        System.arraycopy(x, 0, v, 0, d);
-        for (int s = d; s < slots; s++) {
-            switch (op[s]) {
-                case TracingArithmetic.ADD -> v[s] = v[arg1[s]] + v[arg2[s]];
-                case TracingArithmetic.SUB -> v[s] = v[arg1[s]] - v[arg2[s]];
-                case TracingArithmetic.NEG -> v[s] = -v[arg1[s]];
-                case TracingArithmetic.MULC -> v[s] = constantD[s] * v[arg1[s]];
-                case TracingArithmetic.ADDC -> v[s] = v[arg1[s]] + constantD[s];
-                case TracingArithmetic.MUL -> v[s] = v[arg1[s]] * v[arg2[s]];
-                default -> throw new IllegalStateException("unknown tape operation " + op[s]);
-            }
-        }
-        DMatrixRMaj sym = new DMatrixRMaj(d, d);
-        double[] t = new double[slots];
-        for (int col = 0; col < d; col++) {
-            java.util.Arrays.fill(t, 0, d, 0);
-            t[col] = 1;
-            for (int s = d; s < slots; s++) {
-                switch (op[s]) {
-                    case TracingArithmetic.ADD -> t[s] = t[arg1[s]] + t[arg2[s]];
-                    case TracingArithmetic.SUB -> t[s] = t[arg1[s]] - t[arg2[s]];
-                    case TracingArithmetic.NEG -> t[s] = -t[arg1[s]];
-                    case TracingArithmetic.MULC -> t[s] = constantD[s] * t[arg1[s]];
-                    case TracingArithmetic.ADDC -> t[s] = t[arg1[s]];
-                    case TracingArithmetic.MUL -> t[s] = t[arg1[s]] * v[arg2[s]] + v[arg1[s]] * t[arg2[s]];
-                    default -> throw new IllegalStateException("unknown tape operation " + op[s]);
-                }
-            }
-            for (int row = 0; row < d; row++) {
-                double jrc = outSlot[row] >= 0 ? t[outSlot[row]] : 0;
-                sym.add(row, col, 0.5 * jrc);
-                sym.add(col, row, 0.5 * jrc);
-            }
-        }
-        if (MatrixFeatures_DDRM.hasUncountable(sym)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, false, true);
-        if (!eig.decompose(sym)) {
-            throw new IllegalStateException("symmetric eigenvalue solve failed for the Jacobian's symmetric part");
-        }
-        double mu = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < d; i++) {
-            mu = Math.max(mu, eig.getEigenvalue(i).getReal());
-        }
-        return mu;
-    }
-
-    /** {@code sum_{j=0..K} c_j s^j} for the inputs, by Horner's rule. */
-    @SuppressWarnings("unchecked")
-    private S[] horner(Object[][] c, S s) {
-        S[] y = (S[]) new Object[d];
-        for (int i = 0; i < d; i++) {
-            S acc = (S) c[i][order];
-            for (int j = order - 1; j >= 0; j--) {
-                acc = a.add(a.mul(acc, s), (S) c[i][j]);
-            }
-            y[i] = acc;
-        }
-        return y;
+        return program.logNorm(x);
     }
 
     private M vector(S[] y) {
@@ -561,94 +336,5 @@ public final class TaylorFlow<S, M> {
             throw new IllegalArgumentException("digits " + digits + " exceed what arithmetic " + a.name()
                     + " resolves (about " + (int) resolvable + ")");
         }
-    }
-
-    // ------------------------------------------------------------------ recording and compilation
-
-    private static <S, M> TaylorFlow<S, M> record(TracingArithmetic<S, M> tr, VectorField<Traced, TracedMatrix> field,
-                                                  int digits) {
-        int d = field.dimension();
-        Checks.dimension("dimension", d);
-        int first = tr.tapeSize();
-        TracedMatrix x = tr.inputs(d);
-        TracedMatrix g = field.derivative(x);
-        if (g.rows != d || g.cols != 1) {
-            throw new IllegalArgumentException("field derivative must be a " + d + "x1 vector, got "
-                    + g.rows + "x" + g.cols);
-        }
-        int end = tr.tapeSize();
-        // reachability from the outputs
-        boolean[] live = new boolean[end - first];
-        for (Traced t : g.data) {
-            if (t.owner != tr) {
-                throw new IllegalArgumentException("field returned a value recorded by another tracing arithmetic");
-            }
-            if (t.node >= 0) {
-                if (t.node < first) {
-                    throw new IllegalArgumentException("field returned a value recorded before its inputs");
-                }
-                live[t.node - first] = true;
-            }
-        }
-        for (int n = end - 1; n >= first + d; n--) {
-            if (!live[n - first]) {
-                continue;
-            }
-            int code = tr.op(n);
-            markLive(live, tr.arg1(n), first);
-            if (code == TracingArithmetic.ADD || code == TracingArithmetic.SUB || code == TracingArithmetic.MUL) {
-                markLive(live, tr.arg2(n), first);
-            }
-        }
-        int[] slot = new int[end - first];
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < d; i++) {
-            slot[i] = i;
-            order.add(first + i);
-        }
-        for (int n = first + d; n < end; n++) {
-            if (live[n - first]) {
-                slot[n - first] = order.size();
-                order.add(n);
-            }
-        }
-        int size = order.size();
-        int[] op = new int[size];
-        int[] a1 = new int[size];
-        int[] a2 = new int[size];
-        Object[] cs = new Object[size];
-        for (int s = 0; s < size; s++) {
-            int n = order.get(s);
-            int code = tr.op(n);
-            op[s] = code;
-            if (code == TracingArithmetic.INPUT) {
-                continue;
-            }
-            a1[s] = slot[tr.arg1(n) - first];
-            if (code == TracingArithmetic.ADD || code == TracingArithmetic.SUB || code == TracingArithmetic.MUL) {
-                a2[s] = slot[tr.arg2(n) - first];
-            } else if (code == TracingArithmetic.MULC || code == TracingArithmetic.ADDC) {
-                cs[s] = tr.nodeConstant(n);
-            }
-        }
-        int[] outSlot = new int[d];
-        Object[] outConst = new Object[d];
-        for (int i = 0; i < d; i++) {
-            Traced t = g.data[i];
-            if (t.node >= 0) {
-                outSlot[i] = slot[t.node - first];
-            } else {
-                outSlot[i] = -1;
-                outConst[i] = tr.constantValue(t);
-            }
-        }
-        return new TaylorFlow<>(tr.base(), d, digits, op, a1, a2, cs, outSlot, outConst, true);
-    }
-
-    private static void markLive(boolean[] live, int node, int first) {
-        if (node < first) {
-            throw new IllegalArgumentException("field used a value recorded before its inputs (node " + node + ")");
-        }
-        live[node - first] = true;
     }
 }

@@ -38,7 +38,9 @@ class ClaimRegistryTest {
     @Test
     void everyRegisteredClaimLivesInThePackageNamedByItsIdWithAPackageInfo() {
         for (Claim c : ClaimRegistry.loaded().all()) {
-            String pkg = c.id().replace('-', '_');
+            // a variant "<id>-<suffix>" of a claim may live in that claim's package (thm1-certified in gfgd.thm1)
+            String pkg = c.getClass().getPackageName().equals("gfgd." + c.id().split("-")[0])
+                    ? c.id().split("-")[0] : c.id().replace('-', '_');
             assertEquals("gfgd." + pkg, c.getClass().getPackageName(), c.id());
             assertTrue(Files.isRegularFile(THEOREMS.resolve(pkg).resolve("package-info.java")),
                     "theorems/gfgd/" + pkg + "/package-info.java quotes the claim");

@@ -8,6 +8,7 @@ import gfgd.numeric.ApMatrix;
 import gfgd.numeric.ApfloatArithmetic;
 import gfgd.numeric.DoubleArithmetic;
 import gfgd.objective.FullyConnected;
+import gfgd.taylor.TracingArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;

@@ -11,6 +11,9 @@ import gfgd.numeric.DoubleArithmetic;
 import gfgd.objective.DeepLinear;
 import gfgd.objective.Objective;
 import gfgd.objective.Quadratic;
+import gfgd.taylor.Traced;
+import gfgd.taylor.TracedMatrix;
+import gfgd.taylor.TracingArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
@@ -18,6 +21,25 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 class TaylorFlowTest {
+
+    /**
+     * The two kernels on the same 30-digit run (the deep linear fixture to t = 5): both round at 40
+     * working digits, so after a few hundred thousand operations on an O(1) contracting flow they agree
+     * far below the 30 digits asked for.
+     */
+    private static final double KERNELS_AGREE = 1e-35;
+
+    /** The error estimate is a double formula of the coefficients' magnitudes: equal up to double rounding. */
+    private static final double ESTIMATE_RELATIVE = 1e-12;
+
+    /** A one-step solve at 30 digits of a smooth scalar flow: the requested digits. */
+    private static final double FALLBACK_RELATIVE = 1e-28;
+
+    /** Taylor in double against DOP853 in double on a quadratic over t = 3: both near 1e-13. */
+    private static final double DOUBLE_TAYLOR_VS_DOP853 = 1e-11;
+
+    /** The binary kernel tests' precision: 30 digits, 40 working digits. */
+    private static final ApfloatArithmetic KERNEL_ARITHMETIC = ApfloatArithmetic.digits(30);
 
     /** The requirement: the Taylor integrator matches the closed form to 40 digits at t = 10. */
     private static final double CLOSED_FORM_RELATIVE = 1e-40;
@@ -342,5 +364,66 @@ class TaylorFlowTest {
         public boolean isPolynomial() {
             return claimsPolynomial;
         }
+    }
+
+    @Test
+    void binaryAndApfloatKernelsGiveTheSameFlowToTheWorkingDigits() {
+        TracingArithmetic<Apfloat, ApMatrix> tr = TracingArithmetic.over(KERNEL_ARITHMETIC);
+        ApfloatArithmetic a = KERNEL_ARITHMETIC;
+        TaylorFlow<Apfloat, ApMatrix> flow = TaylorFlow.gradientFlow(tr, FlowFixtures.net(tr));
+        FlowResult<ApMatrix> binary = flow.solve(FlowFixtures.netInit(a), a.of(5));
+        FlowResult<ApMatrix> apfloat = flow.withBinaryKernel(false).solve(FlowFixtures.netInit(a), a.of(5));
+        assertEquals(apfloat.steps(), binary.steps());
+        double diff = 0;
+        for (int i = 0; i < a.rows(binary.theta()); i++) {
+            diff = Math.max(diff, Math.abs(a.toDouble(a.sub(binary.theta().get(i, 0), apfloat.theta().get(i, 0)))));
+        }
+        assertTrue(diff <= KERNELS_AGREE, "binary vs apfloat kernel differ by " + diff);
+        assertEquals(apfloat.errorEstimate(), binary.errorEstimate(), apfloat.errorEstimate() * ESTIMATE_RELATIVE,
+                "error estimates");
+    }
+
+    @Test
+    void statesBeyondBigDecimalsExponentRangeAreIntegratedInApfloat() {
+        ApfloatArithmetic a = KERNEL_ARITHMETIC;
+        TracingArithmetic<Apfloat, ApMatrix> tr = TracingArithmetic.over(a);
+        // x' = x^2 - x: x(t) = x0 e^-t / (1 - x0 + x0 e^-t) = x0 e^-t (1 + O(x0)) for tiny x0
+        VectorField<Traced, TracedMatrix> logistic = new VectorField<>() {
+            @Override
+            public gfgd.numeric.Arithmetic<Traced, TracedMatrix> arithmetic() {
+                return tr;
+            }
+
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public TracedMatrix derivative(TracedMatrix x) {
+                return tr.minus(tr.hadamard(x, x), x);
+            }
+        };
+        Apfloat x0 = a.parse("1e-3000000000");
+        ApMatrix start = a.zeros(1, 1);
+        a.set(start, 0, 0, x0);
+        FlowResult<ApMatrix> r = TaylorFlow.of(tr, logistic).solve(start, a.one());
+        Apfloat expected = a.mul(x0, a.exp(a.of(-1)));
+        double relative = Math.abs(a.toDouble(a.div(a.sub(r.theta().get(0, 0), expected), expected)));
+        assertTrue(relative <= FALLBACK_RELATIVE, "relative error " + relative);
+    }
+
+    @Test
+    void taylorIntegratorAlsoRunsInDouble() {
+        DoubleArithmetic d = DoubleArithmetic.INSTANCE;
+        TracingArithmetic<Double, DMatrixRMaj> tr = TracingArithmetic.over(d);
+        TaylorFlow<Double, DMatrixRMaj> taylor = TaylorFlow.gradientFlow(tr, FlowFixtures.quadratic(tr, FlowFixtures.INDEFINITE));
+        assertEquals(15, taylor.digits());
+        DMatrixRMaj x0 = d.fromStrings(3, 1, FlowFixtures.START);
+        FlowResult<DMatrixRMaj> r = taylor.solve(x0, 3.0);
+        FlowResult<DMatrixRMaj> dop = DormandPrinceFlow.defaults().solve(
+                GradientFlow.of(FlowFixtures.quadratic(d, FlowFixtures.INDEFINITE)), x0, 3);
+        double diff = DormandPrinceFlow.maxDiff(d.toDoubles(r.theta()), d.toDoubles(dop.theta()));
+        assertTrue(diff <= DOUBLE_TAYLOR_VS_DOP853, "differ by " + diff);
     }
 }

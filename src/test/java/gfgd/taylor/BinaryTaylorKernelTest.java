@@ -1,4 +1,4 @@
-package gfgd.dynamics;
+package gfgd.taylor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,18 +32,7 @@ class BinaryTaylorKernelTest {
      */
     private static final int ACCUMULATOR_BITS_PER_P = 3;
 
-    /**
-     * The two kernels on the same 30-digit run (the deep linear fixture to t = 5): both round at 40
-     * working digits, so after a few hundred thousand operations on an O(1) contracting flow they agree
-     * far below the 30 digits asked for.
-     */
-    private static final double KERNELS_AGREE = 1e-35;
 
-    /** The error estimate is a double formula of the coefficients' magnitudes: equal up to double rounding. */
-    private static final double ESTIMATE_RELATIVE = 1e-12;
-
-    /** A one-step solve at 30 digits of a smooth scalar flow: the requested digits. */
-    private static final double FALLBACK_RELATIVE = 1e-28;
 
     private final ApfloatArithmetic a = ApfloatArithmetic.digits(DIGITS);
     /** A kernel sized for series of {@link #SERIES} terms (order K = SERIES - 2), like a 30-digit run. */
@@ -180,50 +169,5 @@ class BinaryTaylorKernelTest {
             BigDecimal bound = magnitudes.multiply(eps).multiply(BigDecimal.valueOf(k + 3));
             assertTrue(got.subtract(apfloat).abs().compareTo(bound) <= 0, "k = " + k + ": " + got + " vs apfloat " + apfloat);
         }
-    }
-
-    @Test
-    void binaryAndApfloatKernelsGiveTheSameFlowToTheWorkingDigits() {
-        TracingArithmetic<Apfloat, ApMatrix> tr = TracingArithmetic.over(a);
-        TaylorFlow<Apfloat, ApMatrix> flow = TaylorFlow.gradientFlow(tr, FlowFixtures.net(tr));
-        FlowResult<ApMatrix> binary = flow.solve(FlowFixtures.netInit(a), a.of(5));
-        FlowResult<ApMatrix> apfloat = flow.withBinaryKernel(false).solve(FlowFixtures.netInit(a), a.of(5));
-        assertEquals(apfloat.steps(), binary.steps());
-        double diff = 0;
-        for (int i = 0; i < a.rows(binary.theta()); i++) {
-            diff = Math.max(diff, Math.abs(a.toDouble(a.sub(binary.theta().get(i, 0), apfloat.theta().get(i, 0)))));
-        }
-        assertTrue(diff <= KERNELS_AGREE, "binary vs apfloat kernel differ by " + diff);
-        assertEquals(apfloat.errorEstimate(), binary.errorEstimate(), apfloat.errorEstimate() * ESTIMATE_RELATIVE,
-                "error estimates");
-    }
-
-    @Test
-    void statesBeyondBigDecimalsExponentRangeAreIntegratedInApfloat() {
-        TracingArithmetic<Apfloat, ApMatrix> tr = TracingArithmetic.over(a);
-        // x' = x^2 - x: x(t) = x0 e^-t / (1 - x0 + x0 e^-t) = x0 e^-t (1 + O(x0)) for tiny x0
-        VectorField<Traced, TracedMatrix> logistic = new VectorField<>() {
-            @Override
-            public gfgd.numeric.Arithmetic<Traced, TracedMatrix> arithmetic() {
-                return tr;
-            }
-
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public TracedMatrix derivative(TracedMatrix x) {
-                return tr.minus(tr.hadamard(x, x), x);
-            }
-        };
-        Apfloat x0 = a.parse("1e-3000000000");
-        ApMatrix start = a.zeros(1, 1);
-        a.set(start, 0, 0, x0);
-        FlowResult<ApMatrix> r = TaylorFlow.of(tr, logistic).solve(start, a.one());
-        Apfloat expected = a.mul(x0, a.exp(a.of(-1)));
-        double relative = Math.abs(a.toDouble(a.div(a.sub(r.theta().get(0, 0), expected), expected)));
-        assertTrue(relative <= FALLBACK_RELATIVE, "relative error " + relative);
     }
 }

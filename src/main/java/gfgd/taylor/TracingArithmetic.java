@@ -1,4 +1,4 @@
-package gfgd.dynamics;
+package gfgd.taylor;
 
 import gfgd.numeric.Arithmetic;
 import gfgd.numeric.Checks;
@@ -10,7 +10,7 @@ import java.util.List;
  * An {@link Arithmetic} that records a computation instead of (only) performing it: scalars are
  * {@link Traced} values, either constants of an underlying arithmetic {@code base} or nodes of a tape.
  * Evaluating a vector field once on {@link #inputs symbolic inputs} records it as a straight-line
- * program of additions, subtractions, negations and multiplications, which {@link TaylorFlow} then
+ * program of additions, subtractions, negations and multiplications, which a {@link TaylorProgram} then
  * propagates Taylor series through (Taylor-mode automatic differentiation).
  *
  * <p>Operations on constants only are carried out in {@code base} (constant folding). A traced value may

@@ -1,4 +1,4 @@
-package gfgd.dynamics;
+package gfgd.taylor;
 
 /**
  * A scalar of a {@link TracingArithmetic}: either a constant (a value of the underlying arithmetic) or a

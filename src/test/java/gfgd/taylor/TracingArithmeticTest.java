@@ -1,4 +1,4 @@
-package gfgd.dynamics;
+package gfgd.taylor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 
 class TracingArithmeticTest {
 
-    /** Taylor in double against DOP853 in double on a quadratic over t = 3: both near 1e-13. */
-    private static final double DOUBLE_TAYLOR_VS_DOP853 = 1e-11;
 
     @Test
     void constantsFoldAndZeroProductsAreNotRecorded() {
@@ -46,19 +44,5 @@ class TracingArithmeticTest {
         e = assertThrows(IllegalArgumentException.class, () -> tr.signum(x));
         assertTrue(e.getMessage().contains("signum of a traced value"), e.getMessage());
         assertEquals(0.25, tr.toDouble(tr.div(tr.of(1), tr.of(4))));
-    }
-
-    @Test
-    void taylorIntegratorAlsoRunsInDouble() {
-        DoubleArithmetic d = DoubleArithmetic.INSTANCE;
-        TracingArithmetic<Double, DMatrixRMaj> tr = TracingArithmetic.over(d);
-        TaylorFlow<Double, DMatrixRMaj> taylor = TaylorFlow.gradientFlow(tr, FlowFixtures.quadratic(tr, FlowFixtures.INDEFINITE));
-        assertEquals(15, taylor.digits());
-        DMatrixRMaj x0 = d.fromStrings(3, 1, FlowFixtures.START);
-        FlowResult<DMatrixRMaj> r = taylor.solve(x0, 3.0);
-        FlowResult<DMatrixRMaj> dop = DormandPrinceFlow.defaults().solve(
-                GradientFlow.of(FlowFixtures.quadratic(d, FlowFixtures.INDEFINITE)), x0, 3);
-        double diff = DormandPrinceFlow.maxDiff(d.toDoubles(r.theta()), d.toDoubles(dop.theta()));
-        assertTrue(diff <= DOUBLE_TAYLOR_VS_DOP853, "differ by " + diff);
     }
 }

@@ -1,14 +1,14 @@
-package gfgd.dynamics;
+package gfgd.taylor;
 
 /**
- * The coefficient propagation of one {@link TaylorFlow} run: holds the state {@code x} and the Taylor
+ * The coefficient propagation of one Taylor-series run of a {@link TaylorProgram}: holds the state {@code x} and the Taylor
  * coefficients {@code c[slot][0..K+1]} of the recorded program in some number representation, and
  * converts to the arithmetic's scalars {@code S} only at the boundaries. A kernel is the work space of
  * one run (not thread-safe).
  *
  * @param <S> scalar type of the arithmetic of the run
  */
-interface TaylorKernel<S> {
+public interface TaylorKernel<S> {
 
     /** Sets component {@code i} of the state to {@code value}. */
     void load(int i, S value);

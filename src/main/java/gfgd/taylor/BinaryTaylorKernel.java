@@ -1,4 +1,4 @@
-package gfgd.dynamics;
+package gfgd.taylor;
 
 import gfgd.numeric.ApfloatArithmetic;
 import java.math.BigDecimal;
@@ -8,7 +8,7 @@ import java.math.RoundingMode;
 import org.apfloat.Apfloat;
 
 /**
- * The {@link TaylorKernel} of {@link TaylorFlow} in apfloat: the coefficient propagation runs on binary
+ * The {@link TaylorKernel} of a {@link TaylorProgram} in apfloat: the coefficient propagation runs on binary
  * floating-point numbers {@code m 2^e} ({@link BigInteger} mantissa of exactly {@code P} bits or zero,
  * {@code long} exponent), {@code P = ceil(w log2 10) + 1} for {@code w} working digits, so the unit
  * roundoff {@code 2^-P} is below the arithmetic's {@code 10^-(w-1)}. Every result is computed exactly
@@ -73,7 +73,7 @@ final class BinaryTaylorKernel implements TaylorKernel<Apfloat> {
     private long re;
 
     /**
-     * A kernel for the compiled program of a {@link TaylorFlow}; {@code constant[s]} for MULC/ADDC slots and
+     * A kernel for the compiled {@link TaylorProgram}; {@code constant[s]} for MULC/ADDC slots and
      * {@code outConstant[i]} for constant outputs are apfloats (not modified).
      *
      * @throws NumberFormatException if a constant's exponent is outside BigDecimal's range

@@ -1,4 +1,4 @@
-package gfgd.dynamics;
+package gfgd.taylor;
 
 /** A dense row-major matrix of {@link Traced} scalars; created and operated on through a {@link TracingArithmetic}. */
 public final class TracedMatrix {
