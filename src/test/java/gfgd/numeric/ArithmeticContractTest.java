@@ -82,6 +82,9 @@ class ArithmeticContractTest {
         assertArrayEquals(new double[] {1, 2, 3, 4}, a.toDoubles(x), "addInPlace modifies only its first argument");
         assertTrue(a.isFinite(x));
         assertArrayEquals(new double[] {2, 3}, a.toDoubles(a.unpack(a.vector(1, 2, 3, 4), 1, 2, 1)));
+        M rowBlock = a.unpack(a.vector(1, 2, 3, 4), 2, 1, 2);
+        assertEquals(2, a.cols(rowBlock));
+        assertArrayEquals(new double[] {3, 4}, a.toDoubles(rowBlock));
         M v = a.concat(List.of(a.vector(7), x));
         assertArrayEquals(new double[] {7, 1, 2, 3, 4}, a.toDoubles(v));
         assertEquals(5, a.rows(v));
