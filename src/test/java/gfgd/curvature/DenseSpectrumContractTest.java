@@ -38,6 +38,8 @@ class DenseSpectrumContractTest {
         DMatrixRMaj v = s.vectors();
         assertEquals(1 / Math.sqrt(2), Math.abs(v.get(0, 1)), RELATIVE_RESIDUAL);
         assertEquals(0, DenseSpectrum.of(1, 0.0).residual());
+        DenseSpectrum t = DenseSpectrum.of(3, 3.1e8, 1.7e8, -0.3e8, 1.7e8, 2.9e8, 0.5e8, -0.3e8, 0.5e8, 1.3e8);
+        assertTrue(t.residual() < RELATIVE_RESIDUAL, "residual " + t.residual());
     }
 
     @Test

@@ -137,6 +137,8 @@ class ArithmeticContractTest {
         assertThrows(IllegalArgumentException.class, () -> a.fromStrings(1, 2, "1"));
         String block = assertThrows(IllegalArgumentException.class, () -> a.unpack(a.vector(1, 2, 3), 2, 2, 1)).getMessage();
         assertTrue(block.contains("block [2, 4) outside vector of length 3"), block);
+        String row = assertThrows(IllegalArgumentException.class, () -> a.unpack(a.vector(1, 2, 3), 2, 1, 2)).getMessage();
+        assertTrue(row.contains("block [2, 4) outside vector of length 3"), row);
         assertThrows(IllegalArgumentException.class, () -> a.pack(col, a.vector(1, 2, 3), 2));
         assertThrows(IllegalArgumentException.class, () -> a.pack(col, a.vector(1, 2, 3), -1));
     }
