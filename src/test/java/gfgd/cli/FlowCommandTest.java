@@ -34,10 +34,10 @@ class FlowCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
+    record Run(int code, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine(ClaimRegistry.loaded());
@@ -48,6 +48,11 @@ class FlowCommandTest {
     }
 
     private Path deepLinearInstance(String initText) throws IOException {
+        return deepLinearInstance(dir, initText);
+    }
+
+    /** The README's depth-3 deep linear net (12 parameters) on the brief's data, written to {@code dir}. */
+    static Path deepLinearInstance(Path dir, String initText) throws IOException {
         Files.writeString(dir.resolve("data.csv"), String.join("\n",
                 "x0,x1,x2,y", "1.0,0.4,-0.8,0.7", "-0.5,1.1,0.6,-1.1", "0.3,-0.7,1.5,0.4", "2.0,0.2,-0.3,1.9",
                 "-1.2,0.9,0.1,-0.6"));
@@ -58,7 +63,7 @@ class FlowCommandTest {
         return inst;
     }
 
-    private static String initCsv() {
+    static String initCsv() {
         String[] v = {"0.3", "-0.2", "0.25", "0.1", "0.4", "-0.35", "0.2", "0.3", "-0.1", "0.45", "0.5", "-0.3"};
         String[] name = {"W1", "W1", "W1", "W1", "W1", "W1", "W2", "W2", "W2", "W2", "W3", "W3"};
         int[] rows = {0, 0, 0, 1, 1, 1, 0, 0, 1, 1, 0, 0};
@@ -86,7 +91,7 @@ class FlowCommandTest {
         return v;
     }
 
-    private static String field(String out, String label) {
+    static String field(String out, String label) {
         for (String line : out.split("\n")) {
             if (line.startsWith(label)) {
                 return line.substring(label.length()).trim();
