@@ -1,8 +1,10 @@
 package gfgd.objective;
 
-import gfgd.curvature.DenseSpectrum;
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * The least-squares optimum over linear predictors of a scalar-output data set,
@@ -71,7 +73,7 @@ public record LeastSquares(double[] w, double fStar, double bNorm, double sxxMax
         DMatrixRMaj sxx = new DMatrixRMaj(d, d);
         CommonOps_DDRM.multTransA(rows, rows, sxx);
         CommonOps_DDRM.scale(1.0 / m, sxx);
-        double[] eig = DenseSpectrum.of(sxx).values();
+        double[] eig = symmetricEigenvalues(sxx);
         double max = eig[d - 1];
         double minPositive = max;
         for (double l : eig) {
@@ -80,5 +82,23 @@ public record LeastSquares(double[] w, double fStar, double bNorm, double sxxMax
             }
         }
         return new LeastSquares(w.data, fStar, bNorm, max, minPositive);
+    }
+
+    /**
+     * The eigenvalues of the symmetric matrix {@code s} in ascending order (EJML's symmetric
+     * decomposition; {@code s} is not modified). Objectives depend on the arithmetic only, so this does
+     * not go through {@code gfgd.curvature}.
+     */
+    private static double[] symmetricEigenvalues(DMatrixRMaj s) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(s.numRows, false, true);
+        if (!eig.decompose(s.copy())) {
+            throw new IllegalStateException("symmetric eigen-decomposition of X'X/m failed");
+        }
+        double[] values = new double[s.numRows];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = eig.getEigenvalue(i).getReal();
+        }
+        Arrays.sort(values);
+        return values;
     }
 }
