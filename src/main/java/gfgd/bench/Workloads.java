@@ -14,7 +14,8 @@ public final class Workloads {
         return List.of(
                 new GdMlpWorkload(),
                 new GdApfloatWorkload(),
-                new GfTaylorWorkload()
+                new GfTaylorWorkload(),
+                new HessianLanczosWorkload()
         );
     }
 
