@@ -430,7 +430,7 @@ public final class Thm2Check {
             if (!Double.isNaN(r.finalLoss())) {
                 v.figure("reluFinalLoss_alpha" + alpha, r.finalLoss());
             }
-            reluLambda.add(thin(r.profile().lambdaMinSeries("alpha = " + alpha, t -> t)));
+            reluLambda.add(thin(series("alpha = " + alpha, r.profile().lambdaMinPoints(t -> t))));
         }
         plots(v, all, alphas);
         v.plot(Plot.linear("relu-lambda-min", "ReLU net 3-4-4-1 (evidence only): lambda_min along GF", "t",
@@ -470,8 +470,8 @@ public final class Thm2Check {
             List<Series> integral = new ArrayList<>();
             for (CurvatureAlongFlow.Trajectory t : all.get(i).get(0)) {
                 String name = "alpha = " + t.alpha();
-                lambda.add(thin(t.profile().lambdaMinSeries(name, Math::log10)));
-                integral.add(thin(t.profile().integralSeries(name, Math::log10)));
+                lambda.add(thin(series(name, t.profile().lambdaMinPoints(Math::log10))));
+                integral.add(thin(series(name, t.profile().integralPoints(Math::log10))));
             }
             v.plot(Plot.linear("lambda-min-n" + n, "N = " + n + ": lambda_min along GF (first direction)", "log10 t",
                     "lambda_min", lambda));
@@ -517,5 +517,10 @@ public final class Thm2Check {
             ty[i] = y[j];
         }
         return new Series(s.name(), tx, ty);
+    }
+
+    /** A plotted series from {@code {xs, ys}}. */
+    private static Series series(String name, double[][] points) {
+        return new Series(name, points[0], points[1]);
     }
 }

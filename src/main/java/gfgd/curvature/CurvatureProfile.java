@@ -1,6 +1,5 @@
 package gfgd.curvature;
 
-import gfgd.claims.Series;
 import gfgd.dynamics.GridHandler;
 import gfgd.numeric.Arithmetic;
 import gfgd.numeric.Checks;
@@ -269,17 +268,20 @@ public final class CurvatureProfile<S, M> implements GridHandler<M> {
         return integral;
     }
 
-    /** {@code lambda_min} against {@code x(t)} for plots, e.g. {@code x = log10 t}; samples with non-finite x dropped. */
-    public Series lambdaMinSeries(String name, DoubleUnaryOperator x) {
-        return series(name, x, 1);
+    /**
+     * {@code lambda_min} against {@code x(t)} for plots, e.g. {@code x = log10 t}, as {@code {xs, ys}}
+     * (new arrays); samples with non-finite x dropped.
+     */
+    public double[][] lambdaMinPoints(DoubleUnaryOperator x) {
+        return points(x, 1);
     }
 
-    /** The running integral against {@code x(t)} for plots; samples with non-finite x dropped. */
-    public Series integralSeries(String name, DoubleUnaryOperator x) {
-        return series(name, x, 3);
+    /** The running integral against {@code x(t)} for plots, as {@code {xs, ys}}; samples with non-finite x dropped. */
+    public double[][] integralPoints(DoubleUnaryOperator x) {
+        return points(x, 3);
     }
 
-    private Series series(String name, DoubleUnaryOperator x, int c) {
+    private double[][] points(DoubleUnaryOperator x, int c) {
         List<double[]> kept = new ArrayList<>();
         for (double[] row : rows) {
             double xv = x.applyAsDouble(row[0]);
@@ -293,6 +295,6 @@ public final class CurvatureProfile<S, M> implements GridHandler<M> {
             xs[i] = kept.get(i)[0];
             ys[i] = kept.get(i)[1];
         }
-        return new Series(name, xs, ys);
+        return new double[][] {xs, ys};
     }
 }
