@@ -42,7 +42,7 @@ public final class GdMlpWorkload implements Workload {
         for (int k = 0; k < WARMUP; k++) {
             f.gradient(theta);
         }
-        progress.println("gd-mlp: " + f.dimension() + " parameters, BLAS " + a.blas().getClass().getSimpleName()
+        progress.println("gd-mlp: " + f.dimension() + " parameters, BLAS " + a.blasDescription()
                 + ", L(init) = " + lossInit + "; timing " + STEPS + " steps");
         GradientDescent<Double, DMatrixRMaj> gd = GradientDescent.of(f, ETA).withCheckEvery(STEPS).withSampleEvery(STEPS);
         long start = System.nanoTime();
@@ -60,7 +60,7 @@ public final class GdMlpWorkload implements Workload {
         out.put("lossInit", lossInit);
         out.put("lossFinal", lossFinal);
         out.put("parameters", f.dimension());
-        out.put("blas", a.blas().getClass().getSimpleName());
+        out.put("blas", a.blasDescription());
         out.put("openblasNumThreads", System.getenv("OPENBLAS_NUM_THREADS"));
         out.put("openblasCoretype", System.getenv("OPENBLAS_CORETYPE"));
         return out;
