@@ -13,7 +13,7 @@ runs="$out/runs.jsonl"
 : > "$runs"
 digits=src/main/resources/gfgd/data/digits.csv
 py=/usr/bin/python3
-jar=target/gfgd.jar
+jar="${GFGD_JAR:-target/gfgd.jar}"   # GFGD_JAR: a copy, so that a rebuild cannot change it mid-run
 [ -f "$jar" ] || { echo "no $jar: run mvn package first" >&2; exit 2; }
 
 # one run: CONFIG COMMAND...; appends {"config", "cpuSeconds", "load1", ...the tool's JSON...}

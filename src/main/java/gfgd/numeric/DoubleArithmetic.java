@@ -428,6 +428,40 @@ public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
         return s;
     }
 
+    @Override
+    public DMatrixRMaj softmaxCrossEntropyGradientInto(DMatrixRMaj f, DMatrixRMaj y, Double s, DMatrixRMaj out) {
+        sameShape(f, y);
+        requireShape(out, f.numRows, f.numCols);
+        int n = f.numRows;
+        int c = f.numCols;
+        double scale = s;
+        double[] fd = f.data;
+        double[] yd = y.data;
+        double[] od = out.data;
+        for (int i = 0; i < n; i++) {
+            int off = i * c;
+            double max = fd[off];
+            for (int j = 1; j < c; j++) {
+                max = Math.max(max, fd[off + j]);
+            }
+            // the same operations, in the same order, as the interface's default: bit-identical
+            double sum = 0;
+            for (int j = 0; j < c; j++) {
+                double ej = Math.exp(fd[off + j] - max);
+                od[off + j] = ej;
+                sum += ej;
+            }
+            double ySum = 0;
+            for (int j = 0; j < c; j++) {
+                ySum += yd[off + j];
+            }
+            for (int j = 0; j < c; j++) {
+                od[off + j] = scale * (ySum * (od[off + j] / sum) - yd[off + j]);
+            }
+        }
+        return out;
+    }
+
     private static void requireShape(DMatrixRMaj out, int rows, int cols) {
         if (out.numRows != rows || out.numCols != cols) {
             throw new IllegalArgumentException("out must be " + rows + "x" + cols + ", got "

@@ -664,7 +664,7 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
         return a.div(total, a.of(normalisation));
     }
 
-    /** {@code dL/dF}, for the square loss written into {@code buffer} unless it is null. */
+    /** {@code dL/dF}, written into {@code buffer} unless it is null. */
     private M lossGradient(M out, M buffer) {
         if (loss == Loss.SQUARE) {
             if (buffer == null) {
@@ -674,17 +674,8 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
             a.addInPlace(a.copyInto(out, buffer), a.negate(a.one()), y);
             return a.scaleInto(invN, buffer, buffer);
         }
-        int n = a.rows(out);
-        int c = a.cols(out);
-        M g = a.zeros(n, c);
-        for (int i = 0; i < n; i++) {
-            List<S> p = softmax(out, i);
-            S ySum = rowSum(y, i);
-            for (int j = 0; j < c; j++) {
-                a.set(g, i, j, a.mul(invN, a.sub(a.mul(ySum, p.get(j)), a.get(y, i, j))));
-            }
-        }
-        return g;
+        return a.softmaxCrossEntropyGradientInto(out, y, invN,
+                buffer == null ? a.zeros(a.rows(out), a.cols(out)) : buffer);
     }
 
     /** The loss Hessian in {@code F} applied to {@code rOut}. */
