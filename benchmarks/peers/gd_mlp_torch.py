@@ -10,37 +10,17 @@ import json, sys, time
 import numpy as np
 import torch
 
-M64 = (1 << 64) - 1
-
-
-def splitmix64(state, n):
-    out = np.empty(n, dtype=np.uint64)
-    s = state
-    for k in range(n):
-        s = (s + 0x9E3779B97F4A7C15) & M64
-        z = s
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M64
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
-        out[k] = z ^ (z >> 31)
-    return out, s
-
+from digits_mlp import SIZES, data, weights
 
 threads = int(sys.argv[2]) if len(sys.argv) > 2 else 1
 torch.set_num_threads(threads)
-raw = np.loadtxt(sys.argv[1], delimiter=",", skiprows=1)[:1000]
-X = torch.from_numpy(raw[:, :64] / 16.0)
-Y = torch.from_numpy(np.eye(10)[raw[:, 64].astype(int)])
+x, y = data(sys.argv[1])
+X, Y = torch.from_numpy(x), torch.from_numpy(y)
 N = X.shape[0]
-sizes = [64, 128, 128, 10]
-state = 42
 params = []
-for i in range(3):
-    n = sizes[i] * sizes[i + 1]
-    z, state = splitmix64(state, n)
-    u = (z >> np.uint64(11)).astype(np.float64) * 2.0 ** -53
-    W = ((2 * u - 1) * np.sqrt(3.0 / sizes[i])).reshape(sizes[i], sizes[i + 1])
+for W, n in zip(weights(), SIZES[1:]):
     params.append(torch.tensor(W, dtype=torch.float64, requires_grad=True))
-    params.append(torch.zeros(sizes[i + 1], dtype=torch.float64, requires_grad=True))
+    params.append(torch.zeros(n, dtype=torch.float64, requires_grad=True))
 
 
 def loss_fn():
