@@ -26,6 +26,9 @@ if best_peer:
     print()
     for c in configs:
         if c.startswith("gfgd"):
-            print(f"- {c} / {best_peer} (the faster peer): {rows[c][0] / rows[best_peer][0]:.2f} in median steps/s")
-if "gfgd-bundled" in rows and "gfgd-system" in rows:
-    print(f"- gfgd-bundled / gfgd-system: {rows['gfgd-bundled'][0] / rows['gfgd-system'][0]:.2f}")
+            print(f"- {c} / {best_peer} (the faster peer): {rows[c][0] / rows[best_peer][0]:.2f} in median steps/s; "
+                  f"{rows[best_peer][1] / rows[c][1]:.2f} in median process CPU time ({best_peer} / {c})")
+for c in ("gfgd-bundled", "gfgd-fresh"):
+    if c in rows and "gfgd-system" in rows:
+        print(f"- {c} / gfgd-system: {rows[c][0] / rows['gfgd-system'][0]:.2f} in median steps/s, "
+              f"{rows['gfgd-system'][1] / rows[c][1]:.2f} in median process CPU time (system / {c})")
