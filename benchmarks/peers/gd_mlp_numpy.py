@@ -6,34 +6,12 @@ Usage: python3 gd_mlp_numpy.py DIGITS_CSV   (prints one JSON line)
 import json, sys, time
 import numpy as np
 
-M64 = (1 << 64) - 1
+from digits_mlp import SIZES, data, weights
 
-
-def splitmix64(state, n):
-    out = np.empty(n, dtype=np.uint64)
-    s = state
-    for k in range(n):
-        s = (s + 0x9E3779B97F4A7C15) & M64
-        z = s
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M64
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
-        out[k] = z ^ (z >> 31)
-    return out, s
-
-
-raw = np.loadtxt(sys.argv[1], delimiter=",", skiprows=1)[:1000]
-X = raw[:, :64] / 16.0
-Y = np.eye(10)[raw[:, 64].astype(int)]
+X, Y = data(sys.argv[1])
 N = X.shape[0]
-sizes = [64, 128, 128, 10]
-state = 42
-Ws, bs = [], []
-for i in range(3):
-    n = sizes[i] * sizes[i + 1]
-    z, state = splitmix64(state, n)
-    u = (z >> np.uint64(11)).astype(np.float64) * 2.0 ** -53
-    Ws.append(((2 * u - 1) * np.sqrt(3.0 / sizes[i])).reshape(sizes[i], sizes[i + 1]))
-    bs.append(np.zeros(sizes[i + 1]))
+Ws = weights()
+bs = [np.zeros(n) for n in SIZES[1:]]
 
 
 def loss_and_grads(Ws, bs):

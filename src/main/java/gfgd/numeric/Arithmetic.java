@@ -284,4 +284,46 @@ public interface Arithmetic<S, M> {
         pack(result, out, 0);
         return out;
     }
+
+    /**
+     * {@code out <- s (r_i p_i' - Y_i)} row by row: the gradient in {@code f} of the softmax
+     * cross-entropy {@code -s sum_i sum_c Y_ic log softmax(f_i)_c}, with {@code p_i = softmax(f_i)}
+     * ({@code exp(f_ic - max_c f_ic)} divided by its row sum, summed in column order) and
+     * {@code r_i = sum_c Y_ic}. {@code out} must have {@code f}'s shape and be neither argument.
+     * Modifies {@code out}. The default works entry by entry; DoubleArithmetic runs the same
+     * operations in the same order on its arrays.
+     */
+    default M softmaxCrossEntropyGradientInto(M f, M y, S s, M out) {
+        int n = rows(f);
+        int c = cols(f);
+        if (rows(y) != n || cols(y) != c || rows(out) != n || cols(out) != c) {
+            throw new IllegalArgumentException("f, y and out must all be " + n + "x" + c + ", got y "
+                    + rows(y) + "x" + cols(y) + " and out " + rows(out) + "x" + cols(out));
+        }
+        java.util.List<S> e = new java.util.ArrayList<>(c);
+        for (int i = 0; i < n; i++) {
+            S max = get(f, i, 0);
+            for (int j = 1; j < c; j++) {
+                S v = get(f, i, j);
+                if (compare(v, max) > 0) {
+                    max = v;
+                }
+            }
+            e.clear();
+            S sum = zero();
+            for (int j = 0; j < c; j++) {
+                S ej = exp(sub(get(f, i, j), max));
+                e.add(ej);
+                sum = add(sum, ej);
+            }
+            S ySum = zero();
+            for (int j = 0; j < c; j++) {
+                ySum = add(ySum, get(y, i, j));
+            }
+            for (int j = 0; j < c; j++) {
+                set(out, i, j, mul(s, sub(mul(ySum, div(e.get(j), sum)), get(y, i, j))));
+            }
+        }
+        return out;
+    }
 }

@@ -2,8 +2,6 @@ package gfgd.numeric;
 
 import dev.ludovic.netlib.blas.BLAS;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -13,11 +11,12 @@ import org.ejml.dense.row.NormOps_DDRM;
  * multiplies with; use {@link #INSTANCE}.
  *
  * <p>Matrix products ({@link #mult}, {@link #multTransA}, {@link #multTransB}) call {@code dgemm} of
- * the netlib-java BLAS: {@link BLAS#getInstance()} binds the system BLAS ({@code libblas.so.3}, e.g.
- * OpenBLAS from the Debian package {@code libopenblas0}) through JNI when it is installed and falls
- * back to a pure-Java BLAS otherwise. The data are row-major and BLAS is column-major, so each product
- * is computed transposed: {@code C' = B' A'}. Only the summation order differs between BLAS
- * implementations (results agree to rounding).
+ * the netlib-java BLAS chosen by {@link Blas}: by default the OpenBLAS bundled in the jar (JavaCPP's
+ * {@code org.bytedeco:openblas}), else the system BLAS ({@code libblas.so.3}, e.g. Debian's
+ * {@code libopenblas0}), else pure Java; the system property {@value Blas#PROPERTY} changes the order
+ * and {@link #blasDescription()} says which one runs. The data are row-major and BLAS is
+ * column-major, so each product is computed transposed: {@code C' = B' A'}. Only the summation order
+ * differs between BLAS implementations (results agree to rounding).
  *
  * <p>OpenBLAS reads {@code OPENBLAS_NUM_THREADS} and {@code OPENBLAS_CORETYPE} from the environment.
  * On an AVX-512 CPU, forcing {@code OPENBLAS_CORETYPE=Haswell} (AVX2 kernels) makes the
@@ -25,21 +24,8 @@ import org.ejml.dense.row.NormOps_DDRM;
  */
 public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
 
-    /**
-     * netlib logs a warning on every start when the incubating Vector API is not enabled (it then
-     * uses the native or the plain Java BLAS, as intended); only its errors are worth showing. Held
-     * here so the configured logger is not garbage-collected. Initialised before {@link #INSTANCE}.
-     */
-    private static final Logger NETLIB_LOG = quietNetlib();
-
-    /** The shared instance, multiplying with {@link BLAS#getInstance()}. */
-    public static final DoubleArithmetic INSTANCE = new DoubleArithmetic(BLAS.getInstance());
-
-    private static Logger quietNetlib() {
-        Logger log = Logger.getLogger("dev.ludovic.netlib");
-        log.setLevel(Level.SEVERE);
-        return log;
-    }
+    /** The shared instance, multiplying with the BLAS chosen by {@link Blas#instance()}. */
+    public static final DoubleArithmetic INSTANCE = new DoubleArithmetic(Blas.instance());
 
     private final BLAS blas;
 
@@ -58,6 +44,14 @@ public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
     /** The BLAS implementation in use (its class name says whether it is native or Java). */
     public BLAS blas() {
         return blas;
+    }
+
+    /**
+     * Which BLAS this arithmetic multiplies with: {@link Blas#description()} for the chosen one (e.g.
+     * {@code "bundled OpenBLAS 0.3.31 from JavaCPP, 1 thread"}), else the class name.
+     */
+    public String blasDescription() {
+        return blas == Blas.instance() ? Blas.description() : blas.getClass().getSimpleName();
     }
 
     @Override
@@ -432,6 +426,40 @@ public final class DoubleArithmetic implements Arithmetic<Double, DMatrixRMaj> {
             }
         }
         return s;
+    }
+
+    @Override
+    public DMatrixRMaj softmaxCrossEntropyGradientInto(DMatrixRMaj f, DMatrixRMaj y, Double s, DMatrixRMaj out) {
+        sameShape(f, y);
+        requireShape(out, f.numRows, f.numCols);
+        int n = f.numRows;
+        int c = f.numCols;
+        double scale = s;
+        double[] fd = f.data;
+        double[] yd = y.data;
+        double[] od = out.data;
+        for (int i = 0; i < n; i++) {
+            int off = i * c;
+            double max = fd[off];
+            for (int j = 1; j < c; j++) {
+                max = Math.max(max, fd[off + j]);
+            }
+            // the same operations, in the same order, as the interface's default: bit-identical
+            double sum = 0;
+            for (int j = 0; j < c; j++) {
+                double ej = Math.exp(fd[off + j] - max);
+                od[off + j] = ej;
+                sum += ej;
+            }
+            double ySum = 0;
+            for (int j = 0; j < c; j++) {
+                ySum += yd[off + j];
+            }
+            for (int j = 0; j < c; j++) {
+                od[off + j] = scale * (ySum * (od[off + j] / sum) - yd[off + j]);
+            }
+        }
+        return out;
     }
 
     private static void requireShape(DMatrixRMaj out, int rows, int cols) {

@@ -5,6 +5,10 @@ import gfgd.numeric.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A fully connected network with a homogeneous activation, trained on a {@link Dataset}.
@@ -35,6 +39,13 @@ import java.util.List;
  * differentiated along {@code v}); never by finite differences. At a kink ({@code Z_l} entry exactly 0)
  * the one-sided slope {@code alpha} is used. Instances are immutable; the configuration methods
  * return new instances.
+ *
+ * <p><b>Blocks and threads.</b> With {@link #withBlocks} {@code B > 1}, {@link #value} and
+ * {@link #gradient} are computed on {@code B} fixed contiguous blocks of samples (block {@code b} holds
+ * rows {@code [b N / B, (b+1) N / B)}), each normalised by the whole {@code N}, and the block results
+ * are added in block order. The blocks run on up to {@link #withThreads} threads (the caller's and a
+ * shared pool of daemon threads), so the result depends on {@code B} (through the summation order)
+ * but never on the number of threads. The other methods use all samples at once.
  *
  * @param <S> scalar type
  * @param <M> matrix type
@@ -103,11 +114,22 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
     private final S slopePositive;
     private final S slopeOther;
     private final S invN;
+    /** The {@code N} the loss is normalised by (the whole data set's, also in a block's objective). */
+    private final int normalisation;
+    private final int blocks;
+    private final int threads;
+    /** The objectives of the blocks (empty for one block). */
+    private final List<FullyConnected<S, M>> parts;
     /** Per-thread buffers of value and gradient (so that a descent loop allocates no N x d_l matrices). */
     private final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(Workspace::new);
 
     private FullyConnected(Arithmetic<S, M> a, Dataset data, int[] widths, Activation activation,
                            Loss loss, boolean biases, M x, M y) {
+        this(a, data, widths, activation, loss, biases, x, y, data.samples(), 1, 1);
+    }
+
+    private FullyConnected(Arithmetic<S, M> a, Dataset data, int[] widths, Activation activation,
+                           Loss loss, boolean biases, M x, M y, int normalisation, int blocks, int threads) {
         this.a = a;
         this.data = data;
         this.widths = widths;
@@ -131,7 +153,17 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
         this.y = y;
         this.slopePositive = a.one();
         this.slopeOther = a.exact(activation.alpha());
-        this.invN = a.ratio(1, data.samples());
+        this.normalisation = normalisation;
+        this.invN = a.ratio(1, normalisation);
+        this.blocks = blocks;
+        this.threads = threads;
+        this.parts = new ArrayList<>();
+        int n = data.samples();
+        for (int b = 0; b < blocks && blocks > 1; b++) {
+            Dataset part = rows(data, (int) ((long) b * n / blocks), (int) ((long) (b + 1) * n / blocks));
+            parts.add(new FullyConnected<>(a, part, widths, activation, loss, biases, part.inputRows(a),
+                    part.targetRows(a), normalisation, 1, 1));
+        }
     }
 
     /**
@@ -168,18 +200,55 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
     /** This network with activation {@code act}. */
     public FullyConnected<S, M> withActivation(Activation act) {
         return new FullyConnected<>(a, data, widths, java.util.Objects.requireNonNull(act, "activation"),
-                loss, biases, x, y);
+                loss, biases, x, y, normalisation, blocks, threads);
     }
 
     /** This network with loss {@code l}. */
     public FullyConnected<S, M> withLoss(Loss l) {
         return new FullyConnected<>(a, data, widths, activation, java.util.Objects.requireNonNull(l, "loss"),
-                biases, x, y);
+                biases, x, y, normalisation, blocks, threads);
     }
 
     /** This network with ({@code true}) or without biases; the parameter layout changes accordingly. */
     public FullyConnected<S, M> withBiases(boolean on) {
-        return new FullyConnected<>(a, data, widths, activation, loss, on, x, y);
+        return new FullyConnected<>(a, data, widths, activation, loss, on, x, y, normalisation, blocks, threads);
+    }
+
+    /**
+     * This network with {@link #value} and {@link #gradient} computed on {@code blocks} contiguous
+     * blocks of samples, added in block order (see the class comment); the threads stay
+     * {@link #threads()} capped at {@code blocks}. One block (the default) is the plain computation.
+     *
+     * @throws IllegalArgumentException if {@code blocks < 1} or exceeds the number of samples
+     */
+    public FullyConnected<S, M> withBlocks(int blocks) {
+        if (blocks < 1 || blocks > data.samples()) {
+            throw new IllegalArgumentException("blocks must be in [1, " + data.samples() + "], got " + blocks);
+        }
+        return new FullyConnected<>(a, data, widths, activation, loss, biases, x, y, normalisation, blocks,
+                threads);
+    }
+
+    /**
+     * This network computing its blocks on up to {@code threads} threads (the caller's among them).
+     * The results do not depend on it.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public FullyConnected<S, M> withThreads(int threads) {
+        Checks.dimension("threads", threads);
+        return new FullyConnected<>(a, data, widths, activation, loss, biases, x, y, normalisation, blocks,
+                threads);
+    }
+
+    /** The number of sample blocks of {@link #value} and {@link #gradient} (1 by default). */
+    public int blocks() {
+        return blocks;
+    }
+
+    /** The most threads the blocks run on (1 by default). */
+    public int threads() {
+        return threads;
     }
 
     @Override
@@ -301,12 +370,28 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
     @Override
     public S value(M theta) {
         requireParameters(theta);
+        if (!parts.isEmpty()) {
+            List<S> v = inBlocks(p -> p.value(theta));
+            S sum = v.get(0);
+            for (int b = 1; b < v.size(); b++) {
+                sum = a.add(sum, v.get(b));
+            }
+            return sum;
+        }
         return lossValue(forward(theta, null, workspace.get()).output);
     }
 
     @Override
     public M gradient(M theta) {
         requireParameters(theta);
+        if (!parts.isEmpty()) {
+            List<M> g = inBlocks(p -> p.gradient(theta));
+            M sum = g.get(0);
+            for (int b = 1; b < g.size(); b++) {
+                a.addInPlace(sum, a.one(), g.get(b));
+            }
+            return sum;
+        }
         Workspace ws = workspace.get();
         Forward f = forward(theta, null, ws);
         M g = a.zeros(dimension, 1);
@@ -380,6 +465,73 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
     public String toString() {
         return "FullyConnected" + Arrays.toString(widths) + " " + activation.name() + " " + loss
                 + (biases ? " with biases" : "") + " on " + data.name() + " (" + data.samples() + " samples)";
+    }
+
+    // ---------------------------------------------------------------- blocks
+
+    /** Daemon threads shared by all blocked objectives; idle ones end after a minute. */
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "gfgd-blocks");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** {@code task} applied to every block's objective, in block order; worker {@code w} takes blocks {@code w, w+t, ...}. */
+    private <R> List<R> inBlocks(java.util.function.Function<FullyConnected<S, M>, R> task) {
+        int b = parts.size();
+        int t = Math.min(threads, b);
+        List<R> results = new ArrayList<>(java.util.Collections.nCopies(b, null));
+        List<Future<?>> others = new ArrayList<>();
+        for (int w = 1; w < t; w++) {
+            int first = w;
+            others.add(POOL.submit(() -> runBlocks(task, first, t, results)));
+        }
+        RuntimeException failure = null;
+        try {
+            runBlocks(task, 0, t, results);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> f : others) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while computing blocks", e);
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException re ? re
+                            : new IllegalStateException("block failed", e.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
+    }
+
+    private <R> void runBlocks(java.util.function.Function<FullyConnected<S, M>, R> task, int first, int step,
+                               List<R> results) {
+        for (int k = first; k < parts.size(); k += step) {
+            R r = task.apply(parts.get(k));
+            synchronized (results) {
+                results.set(k, r);
+            }
+        }
+    }
+
+    /** Samples {@code [from, to)} of {@code d}. */
+    private static Dataset rows(Dataset d, int from, int to) {
+        int in = d.inputs();
+        int out = d.outputs();
+        String name = d.name() + "[" + from + ":" + to + "]";
+        String[] xText = d.xText();
+        String[] yText = d.yText();
+        return new Dataset(name, to - from, in, out, Arrays.copyOfRange(d.x(), from * in, to * in),
+                Arrays.copyOfRange(d.y(), from * out, to * out),
+                xText == null ? null : Arrays.copyOfRange(xText, from * in, to * in),
+                yText == null ? null : Arrays.copyOfRange(yText, from * out, to * out));
     }
 
     // ---------------------------------------------------------------- passes
@@ -495,7 +647,7 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
     private S lossValue(M out) {
         if (loss == Loss.SQUARE) {
             M r = a.minus(out, y);
-            return a.div(a.dot(r, r), a.of(2L * data.samples()));
+            return a.div(a.dot(r, r), a.of(2L * normalisation));
         }
         int n = a.rows(out);
         int c = a.cols(out);
@@ -509,10 +661,10 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
                 }
             }
         }
-        return a.div(total, a.of(n));
+        return a.div(total, a.of(normalisation));
     }
 
-    /** {@code dL/dF}, for the square loss written into {@code buffer} unless it is null. */
+    /** {@code dL/dF}, written into {@code buffer} unless it is null. */
     private M lossGradient(M out, M buffer) {
         if (loss == Loss.SQUARE) {
             if (buffer == null) {
@@ -522,17 +674,8 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
             a.addInPlace(a.copyInto(out, buffer), a.negate(a.one()), y);
             return a.scaleInto(invN, buffer, buffer);
         }
-        int n = a.rows(out);
-        int c = a.cols(out);
-        M g = a.zeros(n, c);
-        for (int i = 0; i < n; i++) {
-            List<S> p = softmax(out, i);
-            S ySum = rowSum(y, i);
-            for (int j = 0; j < c; j++) {
-                a.set(g, i, j, a.mul(invN, a.sub(a.mul(ySum, p.get(j)), a.get(y, i, j))));
-            }
-        }
-        return g;
+        return a.softmaxCrossEntropyGradientInto(out, y, invN,
+                buffer == null ? a.zeros(a.rows(out), a.cols(out)) : buffer);
     }
 
     /** The loss Hessian in {@code F} applied to {@code rOut}. */

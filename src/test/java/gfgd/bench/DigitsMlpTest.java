@@ -1,5 +1,6 @@
 package gfgd.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,23 @@ class DigitsMlpTest {
         double lj = fj.value(tj);
         assertEquals(lj, ln, BLAS_TOLERANCE * lj);
         assertTrue(D.toDouble(D.norm(D.minus(tn, tj))) <= BLAS_TOLERANCE * D.norm(tj));
+    }
+
+    @Test
+    void theWorkloadsHalvesGiveBitIdenticalDescentsOnOneAndTwoThreads() {
+        DMatrixRMaj one = descend(GdMlpWorkload.objective(D, 1), BLAS_STEPS);
+        DMatrixRMaj two = descend(GdMlpWorkload.objective(D, 2), BLAS_STEPS);
+        assertArrayEquals(one.data, two.data, 0.0);
+    }
+
+    @Test
+    void theWorkloadsHalvesAgreeWithTheWholeBatchAndWithPureJava() {
+        DoubleArithmetic java = DoubleArithmetic.withBlas(JavaBLAS.getInstance());
+        DMatrixRMaj halves = descend(GdMlpWorkload.objective(D, 2), BLAS_STEPS);
+        DMatrixRMaj whole = descend(DigitsMlp.objective(D), BLAS_STEPS);
+        DMatrixRMaj javaHalves = descend(GdMlpWorkload.objective(java, 2), BLAS_STEPS);
+        assertTrue(D.toDouble(D.norm(D.minus(halves, whole))) <= BLAS_TOLERANCE * D.norm(whole));
+        assertTrue(D.toDouble(D.norm(D.minus(halves, javaHalves))) <= BLAS_TOLERANCE * D.norm(javaHalves));
     }
 
     @Test

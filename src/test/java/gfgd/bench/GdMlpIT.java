@@ -18,7 +18,8 @@ class GdMlpIT {
     @Test
     void lossAfterTheWorkloadStepsIsThePublishedValue() {
         DoubleArithmetic d = DoubleArithmetic.INSTANCE;
-        FullyConnected<Double, DMatrixRMaj> f = DigitsMlp.objective(d);
+        // the workload's two halves on all cores (the result does not depend on the thread count)
+        FullyConnected<Double, DMatrixRMaj> f = GdMlpWorkload.objective(d, GdMlpWorkload.threads());
         GradientDescent.Result<Double, DMatrixRMaj> run = GradientDescent.of(f, GdMlpWorkload.ETA)
                 .withCheckEvery(100).run(DigitsMlp.initialParameters(f, DigitsMlp.SEED), GdMlpWorkload.STEPS);
         assertTrue(run.completed(), run.reason());

@@ -27,6 +27,30 @@ class ArithmeticTest {
         assertEquals(D.dot(da, da), A.toDouble(A.dot(aa, aa)), 0.0);
     }
 
+    /** Softmax gradient in double against 40 digits: a few roundings of 1.1e-16 on O(1) entries. */
+    private static final double SOFTMAX_TOLERANCE = 1e-15;
+
+    @Test
+    void softmaxCrossEntropyGradientAgreesAcrossArithmeticsAndRowsSumToZero() {
+        double[] f = {2.5, -1, 0.25, 700, 699, -3, 0, 0, 0};
+        double[] y = {0, 1, 0, 1, 0, 0, 0.25, 0.5, 0.25};
+        DMatrixRMaj dg = D.softmaxCrossEntropyGradientInto(D.fromDoubles(3, 3, f), D.fromDoubles(3, 3, y),
+                0.5, D.zeros(3, 3));
+        ApMatrix ag = A.softmaxCrossEntropyGradientInto(A.fromDoubles(3, 3, f), A.fromDoubles(3, 3, y),
+                A.exact(0.5), A.zeros(3, 3));
+        double[] expected = A.toDoubles(ag);
+        for (int k = 0; k < 9; k++) {
+            assertEquals(expected[k], dg.data[k], SOFTMAX_TOLERANCE, "entry " + k);
+        }
+        for (int i = 0; i < 3; i++) {
+            // each row of Y sums to 1, so each gradient row sums to 0
+            assertEquals(0.0, dg.get(i, 0) + dg.get(i, 1) + dg.get(i, 2), SOFTMAX_TOLERANCE, "row " + i);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> D.softmaxCrossEntropyGradientInto(D.zeros(2, 3), D.zeros(2, 3), 1.0, D.zeros(3, 2)));
+        assertTrue(e.getMessage().contains("3x2"), e.getMessage());
+    }
+
     @Test
     void decimalConstantsAreNotTakenFromDoubles() {
         Apfloat tenth = A.parse("0.1");
