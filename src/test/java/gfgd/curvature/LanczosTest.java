@@ -1,0 +1,167 @@
+package gfgd.curvature;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gfgd.numeric.DoubleArithmetic;
+import gfgd.numeric.SplitMix64;
+import gfgd.objective.Datasets;
+import gfgd.objective.DeepLinear;
+import gfgd.objective.Initialisations;
+import gfgd.objective.Quadratic;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+class LanczosTest {
+
+    /** Lanczos and the dense eigen-solver agree to this, relative to max |lambda| (the figure). */
+    private static final double AGREEMENT = 1e-8;
+
+    private static final DoubleArithmetic D = DoubleArithmetic.INSTANCE;
+
+    /** A quadratic 0.5 theta' A theta with A = Q diag(values) Q', Q a random orthogonal matrix. */
+    private static Quadratic<Double, DMatrixRMaj> quadratic(long seed, double... values) {
+        int d = values.length;
+        SplittableRandom r = new SplittableRandom(seed);
+        DMatrixRMaj g = new DMatrixRMaj(d, d);
+        for (int i = 0; i < d * d; i++) {
+            g.data[i] = r.nextGaussian();
+        }
+        DMatrixRMaj q = new DMatrixRMaj(d, d);
+        var qr = org.ejml.dense.row.factory.DecompositionFactory_DDRM.qr(d, d);
+        qr.decompose(g);
+        qr.getQ(q, false);
+        DMatrixRMaj qd = new DMatrixRMaj(d, d);
+        CommonOps_DDRM.mult(q, CommonOps_DDRM.diag(values), qd);
+        DMatrixRMaj a = new DMatrixRMaj(d, d);
+        CommonOps_DDRM.multTransB(qd, q, a);
+        DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
+        CommonOps_DDRM.add(0.5, a, 0.5, at, a);
+        return Quadratic.of(D, a);
+    }
+
+    private static void assertAgrees(double expected, double actual, double scale) {
+        assertEquals(expected, actual, AGREEMENT * scale, () -> "expected " + expected + ", got " + actual);
+    }
+
+    @Test
+    void quadraticWithKnownSpectrumGivesItsExtremes() {
+        double[] values = new double[60];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = -3.0 + 0.1 * i;
+        }
+        Quadratic<Double, DMatrixRMaj> f = quadratic(1, values);
+        Lanczos.Result r = Lanczos.extremes(f, D.zeros(60, 1), 60, 7);
+        assertAgrees(-3.0, r.min(), 3.0);
+        assertAgrees(2.9, r.max(), 3.0);
+        assertEquals(60, r.steps());
+        assertTrue(r.minResidual() < AGREEMENT * 3 && r.maxResidual() < AGREEMENT * 3, r.toString());
+    }
+
+    @Test
+    void wellSeparatedExtremesConvergeInFewerStepsThanTheDimension() {
+        double[] values = new double[400];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.sin(i);
+        }
+        values[17] = -5.0;
+        values[230] = 8.0;
+        Lanczos.Result r = Lanczos.extremes(quadratic(2, values), D.zeros(400, 1), 80, 7);
+        assertAgrees(-5.0, r.min(), 8.0);
+        assertAgrees(8.0, r.max(), 8.0);
+        assertEquals(80, r.steps());
+        assertTrue(r.minResidual() < 1e-6 && r.maxResidual() < 1e-6, r.toString());
+    }
+
+    @Test
+    void repeatedEigenvaluesAreFoundThroughRestarts() {
+        Quadratic<Double, DMatrixRMaj> f = quadratic(3, 2, 2, 2, -1, -1, 5, 5, 5, 5);
+        Lanczos.Result r = Lanczos.extremes(f, D.zeros(9, 1), 20, 11);
+        assertEquals(9, r.steps());
+        assertAgrees(-1, r.min(), 5);
+        assertAgrees(5, r.max(), 5);
+        Lanczos.Result identity = Lanczos.extremes(Quadratic.of(D, D.identity(4)), D.zeros(4, 1), 4, 0);
+        assertAgrees(1, identity.min(), 1);
+        assertAgrees(1, identity.max(), 1);
+    }
+
+    @Test
+    void dimensionsOneToThreeAgreeWithTheDenseSpectrum() {
+        for (int d = 1; d <= 3; d++) {
+            double[] values = new double[d];
+            for (int i = 0; i < d; i++) {
+                values[i] = 1.5 - 2.0 * i;
+            }
+            Quadratic<Double, DMatrixRMaj> f = quadratic(10 + d, values);
+            DenseSpectrum dense = DenseSpectrum.ofHessian(f, D.zeros(d, 1));
+            Lanczos.Result r = Lanczos.extremes(f, D.zeros(d, 1), 5, 3);
+            assertEquals(d, r.steps());
+            assertAgrees(dense.min(), r.min(), 1.5 + 2 * d);
+            assertAgrees(dense.max(), r.max(), 1.5 + 2 * d);
+        }
+        // a start vector orthogonal to an eigenvector: [[0, 1], [1, 0]] has eigenvectors (1, -1) and (1, 1)
+        Quadratic<Double, DMatrixRMaj> swap = Quadratic.of(D, D.fromDoubles(2, 2, 0, 1, 1, 0));
+        Lanczos.Result r = Lanczos.extremes(swap, D.zeros(2, 1), 2, 0);
+        assertAgrees(-1, r.min(), 1);
+        assertAgrees(1, r.max(), 1);
+    }
+
+    @Test
+    void randomDeepLinearNetsAgreeWithTheDenseSpectrum() {
+        int[][] shapes = {{3, 1}, {3, 3, 1}, {3, 3, 2, 1}, {3, 3, 4, 2, 1}, {3, 6, 5, 4, 1}};
+        for (int k = 0; k < shapes.length; k++) {
+            DeepLinear<Double, DMatrixRMaj> f = DeepLinear.of(D, Datasets.briefExample(), shapes[k]);
+            for (double scale : new double[] {0.01, 1.0, 3.0}) {
+                DMatrixRMaj theta = Initialisations.gaussian(f.dimension(), scale, 100 + k).vector(D);
+                DenseSpectrum dense = DenseSpectrum.ofHessian(f, theta);
+                Lanczos.Result r = Lanczos.extremes(f, theta, f.dimension(), 5);
+                double size = Math.max(Math.abs(dense.min()), Math.abs(dense.max()));
+                assertAgrees(dense.min(), r.min(), size);
+                assertAgrees(dense.max(), r.max(), size);
+                assertTrue(r.minResidual() <= AGREEMENT * size, r.toString());
+            }
+        }
+    }
+
+    @Test
+    void aHundredThousandParametersAtTheBriefsZeroLayerFamilyGiveTheExactValue() {
+        // brief 3a: W_1 = W_2 = 0 gives lambda_min = -||W_3|| ||b|| and lambda_max = +||W_3|| ||b||
+        int[] widths = {3, 320, 310, 1};
+        DeepLinear<Double, DMatrixRMaj> f = DeepLinear.of(D, Datasets.briefExample(), widths);
+        assertTrue(f.dimension() >= 100_000, "dimension " + f.dimension());
+        double[] theta = new double[f.dimension()];
+        SplittableRandom r = new SplittableRandom(4);
+        double w3 = 0;
+        for (int i = f.offset(3); i < theta.length; i++) {
+            theta[i] = r.nextGaussian();
+            w3 += theta[i] * theta[i];
+        }
+        double b = 1.235014; // ||b|| of the brief's data, to 7 digits
+        double exact = Math.sqrt(w3) * b;
+        Lanczos.Result l = Lanczos.extremes(f, D.vector(theta), 20, 7);
+        assertEquals(-exact, l.min(), 1e-6 * exact);
+        assertEquals(exact, l.max(), 1e-6 * exact);
+        assertTrue(l.minResidual() < AGREEMENT * exact, l.toString());
+    }
+
+    @Test
+    void startVectorIsTheWorkloadsRademacherStream() {
+        double[] v = Lanczos.rademacher(new SplitMix64(7), 5);
+        SplitMix64 check = new SplitMix64(7);
+        for (double e : v) {
+            assertEquals(check.nextDouble() < 0.5 ? 1.0 : -1.0, e);
+        }
+    }
+
+    @Test
+    void badInputIsRejectedNamingIt() {
+        Quadratic<Double, DMatrixRMaj> f = Quadratic.of(D, D.identity(2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Lanczos.extremes(f, D.zeros(2, 1), 0, 1));
+        assertTrue(e.getMessage().contains("0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Lanczos.extremes(f, D.zeros(3, 1), 2, 1));
+    }
+}
