@@ -289,24 +289,24 @@ public final class Fig2Check {
     /** The paper's two panels for one variant (loss; distances) and the ratio against the threshold. */
     private static List<Plot> plots(Setup setup, StepRefinement.Comparison c, String variant, boolean control) {
         String what = (control ? "control (eta near 2/lambda_max) " : "") + setup.dataName() + " " + variant;
-        String prefix = (control ? "control-" : "") + setup.dataName() + "-" + variant;
+        String prefix = setup.dataName() + "-" + variant;
         double[] t = c.times();
         List<Series> loss = new ArrayList<>();
         loss.add(new Series("eta", t, c.lossReference()));
         List<Series> distance = new ArrayList<>();
-        distance.add(new Series("||theta_eta(t) - theta(0)||", t, c.distanceFromStart()));
+        distance.add(new Series("from theta(0)", t, c.distanceFromStart()));
         List<Series> ratio = new ArrayList<>();
         for (int k = 0; k < RATIOS.length; k++) {
             int r = RATIOS[k];
             loss.add(new Series("eta/" + r, t, c.lossRefined()[k]));
-            distance.add(new Series("||theta_eta(t) - theta_eta/" + r + "(t)||", t, c.distanceToRefined()[k]));
+            distance.add(new Series("to the eta/" + r + " run", t, c.distanceToRefined()[k]));
             ratio.add(c.relativeDistance(k, "r = " + r));
         }
         ratio.add(new Series("threshold " + THRESHOLD, new double[] {t[1], t[t.length - 1]},
                 new double[] {THRESHOLD, THRESHOLD}));
         return List.of(
                 Plot.linear(prefix + "-loss", what + ": training loss", "t = k eta", "loss", loss),
-                Plot.linear(prefix + "-distance", what + ": distances", "t = k eta", "distance",
+                Plot.linear(prefix + "-distance", what + ": distance of the eta run", "t = k eta", "distance",
                         distance),
                 Plot.linear(prefix + "-ratio", what + ": ||theta_eta - theta_eta/r|| / ||theta_eta - theta(0)||",
                         "t = k eta", "relative distance", ratio));
