@@ -1,11 +1,5 @@
 package gfgd.objective;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
-
 /**
  * A 1000-image subset of MNIST (Y. LeCun, C. Cortes and C. J. C. Burges, "The MNIST database of
  * handwritten digits", commonly distributed under CC BY-SA 3.0), 100 images of each digit, as bundled
@@ -46,18 +40,7 @@ public final class Mnist {
      *                               decompression differs from {@link #SHA256}
      */
     public static Dataset load() {
-        byte[] bytes;
-        try (InputStream raw = Mnist.class.getResourceAsStream(RESOURCE)) {
-            if (raw == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " is missing from the class path");
-            }
-            try (InputStream in = new GZIPInputStream(raw)) {
-                bytes = in.readAllBytes();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read resource " + RESOURCE, e);
-        }
-        return parse(bytes, SHA256);
+        return parse(LabelledImages.resource(RESOURCE, true), SHA256);
     }
 
     /** The first {@code n} samples in file order (class-balanced when {@code n} is a multiple of 10). */
@@ -67,28 +50,8 @@ public final class Mnist {
 
     /** Checks the sha256 of {@code bytes} (the CSV text) against {@code expectedSha256}, then parses and normalises it. */
     static Dataset parse(byte[] bytes, String expectedSha256) {
-        String actual = Digits.sha256(bytes);
-        if (!actual.equals(expectedSha256)) {
-            throw new IllegalStateException("mnist-1000.csv has sha256 " + actual + ", expected " + expectedSha256
-                    + " (the bundled file is corrupt or was changed)");
-        }
-        String[] lines = new String(bytes, StandardCharsets.US_ASCII).split("\n");
-        if (lines.length != SAMPLES + 1 || !lines[0].startsWith("p0,") || !lines[0].endsWith(",label")) {
-            throw new IllegalStateException("mnist-1000.csv: unexpected layout (" + lines.length + " lines)");
-        }
-        double[] x = new double[SAMPLES * PIXELS];
-        double[] y = new double[SAMPLES * CLASSES];
-        for (int i = 0; i < SAMPLES; i++) {
-            String[] f = lines[i + 1].split(",");
-            if (f.length != PIXELS + 1) {
-                throw new IllegalStateException("mnist-1000.csv line " + (i + 2) + " has " + f.length
-                        + " fields, expected " + (PIXELS + 1));
-            }
-            for (int p = 0; p < PIXELS; p++) {
-                x[i * PIXELS + p] = (Double.parseDouble(f[p]) - MEAN) / STD;
-            }
-            y[i * CLASSES + Integer.parseInt(f[PIXELS])] = 1.0;
-        }
-        return Dataset.of("mnist-1000", SAMPLES, PIXELS, CLASSES, x, y);
+        return LabelledImages.parse(bytes, expectedSha256,
+                new LabelledImages.Layout("mnist-1000.csv", SAMPLES, PIXELS, CLASSES, p -> (p - MEAN) / STD),
+                "mnist-1000");
     }
 }
