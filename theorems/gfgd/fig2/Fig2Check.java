@@ -162,7 +162,7 @@ public final class Fig2Check {
                 progress);
 
         v.figure("threshold", THRESHOLD).figure("fitTolerance", FIT_TOLERANCE)
-                .figure("samples", data.samples()).figure("parameters", nets.get(0).dimension())
+                .figure("dataSamples", data.samples()).figure("parameters", nets.get(0).dimension())
                 .figure("stepsAtEta", steps).figure("comparedTimes", setup.samples());
         if (control) {
             v.figure("controlEdgeFraction", CONTROL_EDGE_FRACTION);

@@ -165,7 +165,7 @@ class Fig2ClaimTest {
         Fig2Check.Setup setup = Fig2Check.Setup.thorough().withSteps(2, 2, 2);
         List<String> progress = new ArrayList<>();
         Verdict v = Fig2Check.run(setup, Settings.thorough(), false, 2, progress::add);
-        assertEquals(Mnist.SAMPLES, v.figures().get("samples"));
+        assertEquals(Mnist.SAMPLES, v.figures().get("dataSamples"));
         assertEquals(784 * 50 + 50 * 50 + 50 * 10, v.figures().get("parameters"));
         assertEquals(1e-3, v.figures().get("eta0"));
         assertEquals(2e-3, v.figures().get("tFinal_relu"), 1e-18);
