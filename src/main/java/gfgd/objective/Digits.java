@@ -1,13 +1,5 @@
 package gfgd.objective;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /**
  * The digits data set (UCI "Optical Recognition of Handwritten Digits", Alpaydin and Kaynak 1998,
  * CC BY 4.0, https://doi.org/10.24432/C50P49, as bundled with scikit-learn): 1797 images of 8x8
@@ -40,16 +32,7 @@ public final class Digits {
      * @throws IllegalStateException if the bundled file is missing or its sha256 differs from {@link #SHA256}
      */
     public static Dataset load() {
-        byte[] bytes;
-        try (InputStream in = Digits.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " is missing from the class path");
-            }
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read resource " + RESOURCE, e);
-        }
-        return parse(bytes, SHA256);
+        return parse(LabelledImages.resource(RESOURCE, false), SHA256);
     }
 
     /** The first {@code n} samples in file order. @throws IllegalArgumentException unless 1 <= n <= 1797 */
@@ -77,35 +60,11 @@ public final class Digits {
 
     /** Checks the sha256 of {@code bytes} against {@code expectedSha256}, then parses the CSV. */
     static Dataset parse(byte[] bytes, String expectedSha256) {
-        String actual = sha256(bytes);
-        if (!actual.equals(expectedSha256)) {
-            throw new IllegalStateException("digits.csv has sha256 " + actual + ", expected " + expectedSha256
-                    + " (the bundled file is corrupt or was changed)");
-        }
-        String[] lines = new String(bytes, StandardCharsets.US_ASCII).split("\n");
-        if (lines.length != SAMPLES + 1 || !lines[0].startsWith("p0,") || !lines[0].endsWith(",label")) {
-            throw new IllegalStateException("digits.csv: unexpected layout (" + lines.length + " lines)");
-        }
-        double[] x = new double[SAMPLES * PIXELS];
-        double[] y = new double[SAMPLES * CLASSES];
-        for (int i = 0; i < SAMPLES; i++) {
-            String[] f = lines[i + 1].split(",");
-            if (f.length != PIXELS + 1) {
-                throw new IllegalStateException("digits.csv line " + (i + 2) + " has " + f.length + " fields, expected 65");
-            }
-            for (int p = 0; p < PIXELS; p++) {
-                x[i * PIXELS + p] = Integer.parseInt(f[p]) / 16.0;
-            }
-            y[i * CLASSES + Integer.parseInt(f[PIXELS])] = 1.0;
-        }
-        return Dataset.of("digits", SAMPLES, PIXELS, CLASSES, x, y);
+        return LabelledImages.parse(bytes, expectedSha256,
+                new LabelledImages.Layout("digits.csv", SAMPLES, PIXELS, CLASSES, p -> p / 16.0), "digits");
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return LabelledImages.sha256(bytes);
     }
 }
