@@ -212,8 +212,9 @@ public final class GradientDescent<S, M> {
         S lastLoss = loss0;
         long lastLossAt = 0;
         long k = 0;
+        M gradient = a.zeros(f.dimension(), 1);
         while (k < steps) {
-            a.addInPlace(theta, minusEta, f.gradient(theta));
+            a.addInPlace(theta, minusEta, f.gradientInto(theta, gradient));
             k++;
             if (!a.isFinite(theta)) {
                 reason = "diverged at step " + k + ": state entry " + firstNonFinite(a, theta);

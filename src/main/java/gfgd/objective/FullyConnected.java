@@ -5,10 +5,6 @@ import gfgd.numeric.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A fully connected network with a homogeneous activation, trained on a {@link Dataset}.
@@ -122,6 +118,11 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
     private final List<FullyConnected<S, M>> parts;
     /** Per-thread buffers of value and gradient (so that a descent loop allocates no N x d_l matrices). */
     private final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(Workspace::new);
+    /**
+     * Per calling thread: the gradient vectors of blocks 1..B-1 (block 0 writes into the caller's
+     * buffer). The caller waits for its blocks, so no other call writes them meanwhile.
+     */
+    private final ThreadLocal<List<M>> blockGradients = ThreadLocal.withInitial(this::newBlockGradients);
 
     private FullyConnected(Arithmetic<S, M> a, Dataset data, int[] widths, Activation activation,
                            Loss loss, boolean biases, M x, M y) {
@@ -371,7 +372,7 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
     public S value(M theta) {
         requireParameters(theta);
         if (!parts.isEmpty()) {
-            List<S> v = inBlocks(p -> p.value(theta));
+            List<S> v = inBlocks((k, p) -> p.value(theta));
             S sum = v.get(0);
             for (int b = 1; b < v.size(); b++) {
                 sum = a.add(sum, v.get(b));
@@ -383,18 +384,28 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
 
     @Override
     public M gradient(M theta) {
+        return gradientInto(theta, a.zeros(dimension, 1));
+    }
+
+    /** Writes the gradient into {@code buffer} (every entry) and returns it. */
+    @Override
+    public M gradientInto(M theta, M buffer) {
         requireParameters(theta);
+        if (a.rows(buffer) != dimension || a.cols(buffer) != 1) {
+            throw new IllegalArgumentException("the gradient buffer must be a " + dimension + "x1 vector, got "
+                    + a.rows(buffer) + "x" + a.cols(buffer));
+        }
         if (!parts.isEmpty()) {
-            List<M> g = inBlocks(p -> p.gradient(theta));
-            M sum = g.get(0);
+            List<M> scratch = blockGradients.get();
+            List<M> g = inBlocks((k, p) -> p.gradientInto(theta, k == 0 ? buffer : scratch.get(k - 1)));
             for (int b = 1; b < g.size(); b++) {
-                a.addInPlace(sum, a.one(), g.get(b));
+                a.addInPlace(buffer, a.one(), g.get(b));
             }
-            return sum;
+            return buffer;
         }
         Workspace ws = workspace.get();
         Forward f = forward(theta, null, ws);
-        M g = a.zeros(dimension, 1);
+        M g = buffer; // the weight and bias blocks below cover every entry
         M delta = lossGradient(f.output, ws.outputGradient);
         for (int l = depth(); l >= 1; l--) {
             M h = f.inputs.get(l - 1);
@@ -469,56 +480,34 @@ public final class FullyConnected<S, M> implements Objective<S, M> {
 
     // ---------------------------------------------------------------- blocks
 
-    /** Daemon threads shared by all blocked objectives; idle ones end after a minute. */
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "gfgd-blocks");
-        t.setDaemon(true);
-        return t;
-    });
+    /** A computation on block {@code k}'s objective. */
+    private interface BlockTask<S, M, R> {
+        R apply(int k, FullyConnected<S, M> block);
+    }
 
-    /** {@code task} applied to every block's objective, in block order; worker {@code w} takes blocks {@code w, w+t, ...}. */
-    private <R> List<R> inBlocks(java.util.function.Function<FullyConnected<S, M>, R> task) {
+    private List<M> newBlockGradients() {
+        List<M> g = new ArrayList<>();
+        for (int b = 1; b < parts.size(); b++) {
+            g.add(a.zeros(dimension, 1));
+        }
+        return g;
+    }
+
+    /**
+     * {@code task} applied to every block's objective, results in block order; on {@code t} threads
+     * ({@link BlockRunner}), worker {@code w} takes blocks {@code w, w+t, ...}.
+     */
+    private <R> List<R> inBlocks(BlockTask<S, M, R> task) {
         int b = parts.size();
         int t = Math.min(threads, b);
         List<R> results = new ArrayList<>(java.util.Collections.nCopies(b, null));
-        List<Future<?>> others = new ArrayList<>();
-        for (int w = 1; w < t; w++) {
-            int first = w;
-            others.add(POOL.submit(() -> runBlocks(task, first, t, results)));
-        }
-        RuntimeException failure = null;
-        try {
-            runBlocks(task, 0, t, results);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (Future<?> f : others) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while computing blocks", e);
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException re ? re
-                            : new IllegalStateException("block failed", e.getCause());
-                }
+        // each block's slot is written by one thread; BlockRunner's hand-back publishes it to this one
+        BlockRunner.run(t, w -> {
+            for (int k = w; k < b; k += t) {
+                results.set(k, task.apply(k, parts.get(k)));
             }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        });
         return results;
-    }
-
-    private <R> void runBlocks(java.util.function.Function<FullyConnected<S, M>, R> task, int first, int step,
-                               List<R> results) {
-        for (int k = first; k < parts.size(); k += step) {
-            R r = task.apply(parts.get(k));
-            synchronized (results) {
-                results.set(k, r);
-            }
-        }
     }
 
     /** Samples {@code [from, to)} of {@code d}. */

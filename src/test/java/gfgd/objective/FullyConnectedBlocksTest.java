@@ -2,6 +2,7 @@ package gfgd.objective;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,34 @@ class FullyConnectedBlocksTest {
             assertArrayEquals(g1, f.withThreads(t).gradient(theta).data, 0.0, "threads " + t);
             assertEquals(f.withThreads(1).value(theta), f.withThreads(t).value(theta), 0.0, "threads " + t);
         }
+    }
+
+    @Test
+    void gradientIntoWritesEveryEntryOfTheBufferWithTheGradientsValue() {
+        for (int blocks : new int[] {1, 3}) {
+            for (int threads : new int[] {1, 2}) {
+                FullyConnected<Double, DMatrixRMaj> f = net(Loss.SOFTMAX_CROSS_ENTROPY).withBlocks(blocks)
+                        .withThreads(threads);
+                DMatrixRMaj theta = theta(f);
+                double[] expected = f.gradient(theta).data;
+                DMatrixRMaj buffer = new DMatrixRMaj(f.dimension(), 1);
+                java.util.Arrays.fill(buffer.data, Double.NaN);
+                for (int repeat = 0; repeat < 2; repeat++) {
+                    assertSame(buffer, f.gradientInto(theta, buffer));
+                    assertArrayEquals(expected, buffer.data, 0.0, "blocks " + blocks + ", threads " + threads);
+                }
+            }
+        }
+    }
+
+    @Test
+    void gradientIntoRejectsABufferOfTheWrongShape() {
+        FullyConnected<Double, DMatrixRMaj> f = net(Loss.SQUARE).withBlocks(2);
+        DMatrixRMaj theta = theta(f);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> f.gradientInto(theta, new DMatrixRMaj(f.dimension() - 1, 1)));
+        assertTrue(e.getMessage().contains((f.dimension() - 1) + "x1"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> f.gradientInto(theta, new DMatrixRMaj(f.dimension(), 2)));
     }
 
     @Test
