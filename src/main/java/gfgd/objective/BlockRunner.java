@@ -22,9 +22,14 @@ final class BlockRunner {
     /** How long a waiting thread spins before it parks: a few times a step's hand-over. */
     static final long SPIN_NANOS = 200_000L;
 
-    private static final ConcurrentLinkedQueue<Worker> IDLE = new ConcurrentLinkedQueue<>();
+    /** The runner every blocked objective uses. */
+    private static final BlockRunner SHARED = new BlockRunner();
 
-    private BlockRunner() {
+    /** Workers that ran a part and wait for the next one. */
+    private final ConcurrentLinkedQueue<Worker> idle = new ConcurrentLinkedQueue<>();
+
+    /** A runner with a pool of its own (tests); objectives use the shared one through {@link #run}. */
+    BlockRunner() {
     }
 
     /**
@@ -35,13 +40,18 @@ final class BlockRunner {
      * @throws RuntimeException         the first one a part threw (an {@link Error} is rethrown as is)
      */
     static void run(int parts, IntConsumer part) {
+        SHARED.runParts(parts, part);
+    }
+
+    /** {@link #run} on this runner's pool. */
+    void runParts(int parts, IntConsumer part) {
         if (parts < 1) {
             throw new IllegalArgumentException("parts must be >= 1, got " + parts);
         }
         Worker[] workers = new Worker[parts - 1];
         Thread caller = Thread.currentThread();
         for (int w = 1; w < parts; w++) {
-            Worker worker = IDLE.poll();
+            Worker worker = idle.poll();
             if (worker == null) {
                 worker = new Worker();
             }
@@ -56,7 +66,7 @@ final class BlockRunner {
         }
         for (Worker worker : workers) {
             Throwable t = worker.awaitDone();
-            IDLE.add(worker);
+            idle.add(worker);
             if (failure == null) {
                 failure = t;
             }
@@ -70,6 +80,11 @@ final class BlockRunner {
         if (failure != null) {
             throw new IllegalStateException("a block failed", failure);
         }
+    }
+
+    /** The workers now waiting for a part. */
+    int idleWorkers() {
+        return idle.size();
     }
 
     /** One pooled thread; it runs one part at a time. */

@@ -117,6 +117,24 @@ class BlockRunnerTest {
     }
 
     @Test
+    void aRunnerStartsWorkersOnlyWhenNoneIsIdleAndReusesThem() {
+        BlockRunner runner = new BlockRunner();
+        assertEquals(0, runner.idleWorkers());
+        java.util.Set<Thread> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        runner.runParts(3, w -> seen.add(Thread.currentThread()));
+        assertEquals(2, runner.idleWorkers());
+        assertEquals(3, seen.size());
+        for (int round = 0; round < 20; round++) {
+            runner.runParts(3, w -> seen.add(Thread.currentThread()));
+        }
+        assertEquals(2, runner.idleWorkers());
+        assertEquals(3, seen.size(), "the same two workers ran every round");
+        runner.runParts(4, w -> seen.add(Thread.currentThread()));
+        assertEquals(3, runner.idleWorkers());
+        assertEquals(4, seen.size());
+    }
+
+    @Test
     void partsMustBeAtLeastOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BlockRunner.run(0, w -> { }));
         assertTrue(e.getMessage().contains("got 0"), e.getMessage());
