@@ -46,7 +46,10 @@ class DenseSpectrumContractTest {
     void theHessianSpectrumRefusesAThetaOfTheWrongSize() {
         DoubleArithmetic a = DoubleArithmetic.INSTANCE;
         Quadratic<Double, DMatrixRMaj> q = Quadratic.of(a, a.fromDoubles(2, 2, 2, 1, 1, 2), a.vector(0, 0));
-        assertThrows(IllegalArgumentException.class, () -> DenseSpectrum.ofHessian(q, a.zeros(3, 1)));
+        assertEquals("theta must be a 2x1 vector, got 3x1",
+                assertThrows(IllegalArgumentException.class, () -> DenseSpectrum.ofHessian(q, a.zeros(3, 1))).getMessage());
+        assertEquals("theta must be a 2x1 vector, got 1x1",
+                assertThrows(IllegalArgumentException.class, () -> DenseSpectrum.valuesOfHessian(q, a.zeros(1, 1))).getMessage());
         assertArrayEquals(new double[] {1, 3}, DenseSpectrum.ofHessian(q, a.zeros(2, 1)).values(), 1e-15);
     }
 }

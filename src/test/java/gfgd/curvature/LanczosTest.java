@@ -1,5 +1,6 @@
 package gfgd.curvature;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -163,5 +164,50 @@ class LanczosTest {
                 () -> Lanczos.extremes(f, D.zeros(2, 1), 0, 1));
         assertTrue(e.getMessage().contains("0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Lanczos.extremes(f, D.zeros(3, 1), 2, 1));
+    }
+
+    @Test
+    void aDrawOfExactlyOneHalfGivesMinusOne() {
+        // SplitMix64 state 3453682501520545093 outputs 2^63 first, so u = 2^52 * 2^-53 = 0.5: not below 0.5
+        long seed = 3453682501520545093L;
+        assertEquals(0.5, new SplitMix64(seed).nextDouble(), 0.0);
+        assertEquals(-1.0, Lanczos.rademacher(new SplitMix64(seed), 1)[0], 0.0);
+    }
+
+    @Test
+    void theNegativePartIsTheMinimumBelowZero() {
+        assertEquals(-2.0, new Lanczos.Result(-2, 1, 2, 0, 0).negativePart(), 0.0);
+        assertEquals(0.0, new Lanczos.Result(0.5, 1, 2, 0, 0).negativePart(), 0.0);
+    }
+
+    @Test
+    void eachResidualBoundsTheDistanceOfItsRitzValueToTheSpectrum() {
+        // three steps on a clustered spectrum: neither extreme has converged, and for symmetric H some eigenvalue
+        // lies within the residual ||H y - theta y|| of each Ritz value theta
+        double[] values = new double[30];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = -1 + i / 29.0;
+        }
+        Lanczos.Result r = Lanczos.extremes(quadratic(5, values), D.zeros(30, 1), 3, 7);
+        double toMin = Double.POSITIVE_INFINITY;
+        double toMax = Double.POSITIVE_INFINITY;
+        for (double v : values) {
+            toMin = Math.min(toMin, Math.abs(v - r.min()));
+            toMax = Math.min(toMax, Math.abs(v - r.max()));
+        }
+        assertTrue(toMin > 1e-4 && toMin <= r.minResidual(), "distance " + toMin + ", residual " + r.minResidual());
+        assertTrue(toMax > 1e-4 && toMax <= r.maxResidual(), "distance " + toMax + ", residual " + r.maxResidual());
+        assertTrue(r.minResidual() < 1 && r.maxResidual() < 1, r.toString());
+    }
+
+    @Test
+    void aNonFiniteHessianVectorProductIsRejectedNamingTheEntry() {
+        // every entry 1.5e308 and the start vector -(1, 1) / sqrt 2 of seed 1: H q overflows to -(2.1e308, 2.1e308)
+        Quadratic<Double, DMatrixRMaj> f = Quadratic.of(D, D.fromDoubles(2, 2, 1.5e308, 1.5e308, 1.5e308, 1.5e308));
+        assertArrayEquals(new double[] {-1, -1}, Lanczos.rademacher(new SplitMix64(1), 2), 0.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lanczos.extremes(f, D.zeros(2, 1), 2, 1));
+        assertEquals("Hessian-vector product entry 0 is -Infinity", e.getMessage());
+        assertEquals("theta must be a 2x1 vector, got 3x1", assertThrows(IllegalArgumentException.class,
+                () -> Lanczos.extremes(Quadratic.of(D, D.identity(2)), D.zeros(3, 1), 2, 1)).getMessage());
     }
 }
