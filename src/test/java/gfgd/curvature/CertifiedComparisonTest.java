@@ -10,6 +10,7 @@ import gfgd.numeric.Interval;
 import gfgd.numeric.IntervalArithmetic;
 import gfgd.numeric.IntervalMatrix;
 import gfgd.objective.Quadratic;
+import gfgd.objective.TiltedDoubleWell;
 import gfgd.taylor.TracingArithmetic;
 import java.math.BigDecimal;
 import java.util.List;
@@ -185,5 +186,49 @@ class CertifiedComparisonTest {
             assertTrue(c >= hg && c <= hg * 1.03, "j = " + j + ": max ||H grad f|| " + c + " vs " + hg);
         }
         assertEquals(0, r.refuted());
+    }
+
+    /** lambda_min (sign -1) or lambda_max (+1) of [[a, -1/2], [-1/2, 1]]. */
+    private static double tiltedEigenvalue(double a, int sign) {
+        return (a + 1) / 2 + sign * Math.hypot((a - 1) / 2, 0.5);
+    }
+
+    /**
+     * The tilted double well, H = [[3x^2 - 3/4, -1/2], [-1/2, 1]], on a hand-made grid with eta = 1/10: the Hessian
+     * is bounded over the box theta_j +- E_j, where 3x^2 - 3/4 spans [3 (x - E)^2 - 3/4, 3 (x + E)^2 - 3/4]; the
+     * certified bounds are the midpoint's eigenvalues moved out by that half-width (Weyl), so
+     * L_j = max(1 - eta lo_j, eta hi_j - 1) and E_{j+1} = L_j E_j + delta_j follow by hand.
+     */
+    @Test
+    void theDiscreteBoundUsesTheHessianOverTheBallOfRadiusE() {
+        TiltedDoubleWell<Interval, IntervalMatrix> f = TiltedDoubleWell.of(A);
+        double[][] xs = {{0.5, 0.2}, {0.45, 0.25}, {0.4, 0.3}, {0.35, 0.3}};
+        List<IntervalMatrix> grid = new java.util.ArrayList<>();
+        for (double[] x : xs) {
+            grid.add(column(A.exact(x[0]), A.exact(x[1])));
+        }
+        ValidatedTaylorFlow.Enclosure enc = new ValidatedTaylorFlow.Enclosure(d("0.1"), grid, List.of(), BigDecimal.ZERO);
+        CertifiedComparison.Result r = CertifiedComparison.run(A, f, enc, false);
+        double eta = 0.1;
+        double e = 0;
+        for (int j = 0; j < xs.length; j++) {
+            assertEquals(e, r.bounds().get(j).doubleValue(), 1e-9 * e, "E_" + j);
+            if (j + 1 == xs.length) {
+                break;
+            }
+            double x = xs[j][0];
+            double y = xs[j][1];
+            double gx = x * x * x - x - (y - x / 2) / 2;
+            double gy = y - x / 2;
+            double delta = Math.hypot(x - eta * gx - xs[j + 1][0], y - eta * gy - xs[j + 1][1]);
+            double h11Lo = 3 * (x - e) * (x - e) - 0.75;
+            double h11Hi = 3 * (x + e) * (x + e) - 0.75;
+            double mid = (h11Lo + h11Hi) / 2;
+            double radius = (h11Hi - h11Lo) / 2;
+            double lo = tiltedEigenvalue(mid, -1) - radius;
+            double hi = tiltedEigenvalue(mid, 1) + radius;
+            e = Math.max(1 - eta * lo, eta * hi - 1) * e + delta;
+        }
+        assertTrue(e > 0.05, "the boxes grow to radius " + e + ", so the Hessian's spread matters");
     }
 }

@@ -122,7 +122,10 @@ class CurvatureProfileTest {
         double[][] z = p.integralPoints(t -> t == 10 ? Double.NaN : t);
         assertArrayEquals(new double[] {0, 100}, z[0], 0.0);
         assertArrayEquals(new double[] {0, -50}, z[1], 1e-12);
-        assertEquals(0, CurvatureProfile.of(q).integralPoints(t -> t)[0].length);
+        CurvatureProfile<Double, DMatrixRMaj> empty = CurvatureProfile.of(q);
+        assertEquals(0, empty.integralPoints(t -> t)[0].length);
+        assertEquals("no samples", assertThrows(IllegalStateException.class, empty::minLambdaMin).getMessage());
+        assertEquals(0.0, empty.maxBoundRatio(), 0.0);
     }
 
     @Test
