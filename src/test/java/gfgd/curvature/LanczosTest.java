@@ -217,6 +217,8 @@ class LanczosTest {
         assertEquals("Hessian-vector product entry 0 is -Infinity", e.getMessage());
         assertEquals("theta must be a 2x1 vector, got 3x1", assertThrows(IllegalArgumentException.class,
                 () -> Lanczos.extremes(Quadratic.of(D, D.identity(2)), D.zeros(3, 1), 2, 1)).getMessage());
+        assertEquals("theta must be a 2x1 vector, got 3x1", assertThrows(IllegalArgumentException.class,
+                () -> Lanczos.extremes(Quadratic.of(D, D.identity(2)), D.zeros(3, 1), 0, 1)).getMessage(), "theta is checked first");
     }
 
     @Test
