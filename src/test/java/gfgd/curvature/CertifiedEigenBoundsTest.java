@@ -112,4 +112,16 @@ class CertifiedEigenBoundsTest {
         IllegalStateException hi = assertThrows(IllegalStateException.class, () -> CertifiedEigenBounds.upperBoundOfMax(A, h));
         assertEquals(50, Double.parseDouble(hi.getMessage().substring(hi.getMessage().lastIndexOf(' ') + 1)), 1e-12);
     }
+
+    @Test
+    void fourByFourPointMatricesWithFactorsOfEitherSignAreCertified() {
+        // leading minors 2, 4, 4, 2 and 2, 4, 6, 2: both positive definite, with last pivots 1/2 and 1/3. The squares
+        // of the factor's entries must keep their lower ends (an entry's square is at least its smallest magnitude
+        // squared): dropped to 0, the pivots' upper ends and with them the later factor entries widen until the last
+        // pivot's enclosure reaches 0
+        assertTrue(CertifiedEigenBounds.positiveDefinite(A, A.fromStrings(4, 4,
+                "2", "2", "2", "2", "2", "4", "0", "3", "2", "0", "5", "0", "2", "3", "0", "4")));
+        assertTrue(CertifiedEigenBounds.positiveDefinite(A, A.fromStrings(4, 4,
+                "2", "-2", "-1", "-1", "-2", "4", "-1", "-1", "-1", "-1", "4", "3", "-1", "-1", "3", "3")));
+    }
 }
