@@ -236,11 +236,15 @@ class LanczosTest {
         double[] q1 = {v[0] - c * s[0], v[1] - c * s[1], v[2] - c * s[2]};
         double wq = (s[1] * q1[1] - s[2] * q1[2]) / Math.sqrt(2) / Math.sqrt(q1[0] * q1[0] + q1[1] * q1[1] + q1[2] * q1[2]);
         double m = -2 * s[1] * s[2];
-        Quadratic<Double, DMatrixRMaj> f = Quadratic.of(D, D.fromDoubles(3, 3, 1, 0, 0, 0, 3, m, 0, m, 3));
-        Lanczos.Result r = Lanczos.extremes(f, D.zeros(3, 1), 2, Lanczos.WORKLOAD_SEED);
-        assertEquals(1, r.min(), 1e-14);
-        assertEquals(1 + 4 * wq * wq, r.max(), 1e-14);
-        assertTrue(r.max() > 1.5 && r.max() < 4.5, "a Ritz value strictly inside the spectrum: " + r.max());
+        // the breakdown test is relative to the matrix: at scale 1e8 the rounding left in H q_0 - alpha q_0 is of
+        // order 1e-8, still a breakdown
+        for (double scale : new double[] {1, 1e8}) {
+            Quadratic<Double, DMatrixRMaj> f = Quadratic.of(D, D.fromDoubles(3, 3, scale, 0, 0, 0, 3 * scale, m * scale, 0, m * scale, 3 * scale));
+            Lanczos.Result r = Lanczos.extremes(f, D.zeros(3, 1), 2, Lanczos.WORKLOAD_SEED);
+            assertEquals(scale, r.min(), 1e-14 * scale);
+            assertEquals((1 + 4 * wq * wq) * scale, r.max(), 1e-14 * scale);
+            assertTrue(r.max() > 1.5 * scale && r.max() < 4.5 * scale, "a Ritz value strictly inside the spectrum: " + r.max());
+        }
     }
 
     @Test
