@@ -17,7 +17,8 @@ import gfgd.objective.Objective;
  * {@code q_i} by classical Gram-Schmidt applied twice ("twice is enough"); {@code beta_j = ||w||}.
  * If {@code beta_j} falls below {@link #BREAKDOWN} times the largest {@code |alpha|, beta} seen, the
  * Krylov space is invariant: the next vector is a fresh Rademacher vector from the same stream,
- * orthogonalised against the basis, and {@code beta_j = 0} (so repeated eigenvalues and start vectors
+ * orthogonalised against the basis (after eight draws inside the basis's span, the coordinate vector
+ * farthest from it), and {@code beta_j = 0} (so repeated eigenvalues and start vectors
  * that miss an eigenvector are handled, and {@code steps >= d} reproduces the whole spectrum). The
  * Ritz values are the eigenvalues of the tridiagonal {@code T} ({@link DenseSpectrum}).
  *
@@ -132,8 +133,24 @@ public final class Lanczos {
                 return v;
             }
         }
-        throw new IllegalStateException("no Lanczos restart vector orthogonal to a " + count
-                + "-dimensional basis in dimension " + d);
+        // every draw fell in the span of the basis, which happens only in low dimension (in d = 2 with one basis
+        // vector, each draw does with probability 1/2): the coordinate vectors span the space, so the one with the
+        // largest component outside the basis has one of norm at least sqrt((d - count) / d) > 0
+        double[] best = null;
+        double bestNorm = 0.0;
+        for (int i = 0; i < d; i++) {
+            double[] v = new double[d];
+            v[i] = 1.0;
+            orthogonalise(v, q, count);
+            orthogonalise(v, q, count);
+            double n = norm(v);
+            if (n > bestNorm) {
+                best = v;
+                bestNorm = n;
+            }
+        }
+        scale(best, 1.0 / bestNorm);
+        return best;
     }
 
     private static <S, M> double[] hvp(Objective<S, M> f, Arithmetic<S, M> a, M theta, double[] v, int d) {

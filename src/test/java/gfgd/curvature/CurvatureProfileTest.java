@@ -1,5 +1,6 @@
 package gfgd.curvature;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,5 +88,81 @@ class CurvatureProfileTest {
         p.record(1.0, D.vector(0.1, 0.1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.record(1.0, D.vector(0.1, 0.1)));
         assertTrue(e.getMessage().contains("1.0"), e.getMessage());
+    }
+
+    @Test
+    void everyColumnHoldsItsSampleValues() {
+        // f = 1/2 theta' diag(-0.5, 2) theta with the bound B(theta) = theta_0 + 1: lambda_min = -0.5, lambda_max = 2,
+        // grad = (-0.5 x, 2 y); samples at t = 1, 3 (a flow's non-uniform grid)
+        Quadratic<Double, DMatrixRMaj> q = Quadratic.of(D, D.fromDoubles(2, 2, -0.5, 0, 0, 2));
+        CurvatureProfile<Double, DMatrixRMaj> p = CurvatureProfile.withBound(q, theta -> theta.get(0) + 1);
+        p.record(1, D.vector(2, 1));
+        p.record(3, D.vector(4, 0));
+        assertArrayEquals(new double[] {1, 3}, p.times(), 0.0);
+        assertArrayEquals(new double[] {-0.5, -0.5}, p.lambdaMin(), 1e-15);
+        assertArrayEquals(new double[] {2, 2}, p.lambdaMax(), 1e-15);
+        assertArrayEquals(new double[] {-0.5, -0.5}, p.negativePart(), 1e-15);
+        assertArrayEquals(new double[] {0, -1}, p.integral(), 1e-15);
+        assertArrayEquals(new double[] {Math.sqrt(5), 2}, p.gradientNorm(), 1e-15);
+        assertArrayEquals(new double[] {3, 5}, p.bound(), 0.0);
+        assertArrayEquals(new double[] {0.5 / (3 + 2e-12), 0.5 / (5 + 2e-12)}, p.boundRatio(), 1e-16);
+        assertEquals(-0.5, CurvatureProfile.lambdaMin(q, D.vector(7, 7)), 1e-15);
+    }
+
+    @Test
+    void plotPointsDropSamplesWithNonFiniteAbscissae() {
+        Quadratic<Double, DMatrixRMaj> q = Quadratic.of(D, D.fromDoubles(2, 2, -0.5, 0, 0, 2));
+        CurvatureProfile<Double, DMatrixRMaj> p = CurvatureProfile.of(q);
+        p.record(0, D.vector(1, 1));
+        p.record(10, D.vector(1, 1));
+        p.record(100, D.vector(1, 1));
+        double[][] l = p.lambdaMinPoints(Math::log10);
+        assertArrayEquals(new double[] {1, 2}, l[0], 1e-15, "log10 0 = -infinity is dropped");
+        assertArrayEquals(new double[] {-0.5, -0.5}, l[1], 1e-15);
+        double[][] z = p.integralPoints(t -> t == 10 ? Double.NaN : t);
+        assertArrayEquals(new double[] {0, 100}, z[0], 0.0);
+        assertArrayEquals(new double[] {0, -50}, z[1], 1e-12);
+        CurvatureProfile<Double, DMatrixRMaj> empty = CurvatureProfile.of(q);
+        assertEquals(0, empty.integralPoints(t -> t)[0].length);
+        assertEquals("no samples", assertThrows(IllegalStateException.class, empty::minLambdaMin).getMessage());
+        assertEquals(0.0, empty.maxBoundRatio(), 0.0);
+    }
+
+    @Test
+    void theRatioIsZeroWithoutNegativeCurvatureAndRelativeToTheNoiseOtherwise() {
+        assertEquals(0.0, CurvatureProfile.ratio(0, 0, 0), 0.0, "at a minimum where everything vanishes");
+        assertEquals(0.0, CurvatureProfile.ratio(0, 2, 0), 0.0);
+        assertEquals(2 / (1 + 2e-12), CurvatureProfile.ratio(-2, 1, 1), 1e-15);
+        assertEquals(1 / 3e-12, CurvatureProfile.ratio(-1, 3, 0), 1e-3);
+        assertTrue(Double.isNaN(CurvatureProfile.ratio(-1, 3, Double.NaN)));
+    }
+
+    @Test
+    void theDepthThreeBoundTakesTheLargestSingleNorm() {
+        // N = 3 scalar at (2, 3, 4): B = 2 |24 - 1| max(2, 3, 4) = 184 (products of two norms, 12, do not count)
+        assertEquals(184, CurvatureProfile.deepLinearBound(scalar(3), D.vector(2, 3, 4)), 1e-12);
+    }
+
+    @Test
+    void aboveTheDenseLimitTheExtremesAreLanczossAndAtItDense() {
+        // evenly spaced spectra 0, 1, ..., d - 1: 100 Lanczos steps leave lambda_min visibly above 0 at d = 401
+        for (int d : new int[] {CurvatureProfile.DENSE_LIMIT, CurvatureProfile.DENSE_LIMIT + 1}) {
+            DMatrixRMaj a = new DMatrixRMaj(d, d);
+            for (int i = 0; i < d; i++) {
+                a.set(i, i, i);
+            }
+            Quadratic<Double, DMatrixRMaj> q = Quadratic.of(D, a);
+            DMatrixRMaj theta = D.zeros(d, 1);
+            double[] ext = CurvatureProfile.extremes(q, theta);
+            if (d <= CurvatureProfile.DENSE_LIMIT) {
+                assertEquals(0.0, ext[0], 1e-13);
+                assertEquals(d - 1, ext[1], 1e-13);
+            } else {
+                Lanczos.Result r = Lanczos.extremes(q, theta, CurvatureProfile.LANCZOS_STEPS, Lanczos.WORKLOAD_SEED);
+                assertTrue(r.min() > 1e-11, "Lanczos's min " + r.min());
+                assertEquals(r.min(), ext[0], 0.0);
+                assertEquals(r.max(), ext[1], 0.0);
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gfgd.numeric.DoubleArithmetic;
+import gfgd.objective.Objective;
 import gfgd.objective.Quadratic;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,48 @@ class DenseSpectrumContractTest {
     void theHessianSpectrumRefusesAThetaOfTheWrongSize() {
         DoubleArithmetic a = DoubleArithmetic.INSTANCE;
         Quadratic<Double, DMatrixRMaj> q = Quadratic.of(a, a.fromDoubles(2, 2, 2, 1, 1, 2), a.vector(0, 0));
-        assertThrows(IllegalArgumentException.class, () -> DenseSpectrum.ofHessian(q, a.zeros(3, 1)));
+        assertEquals("theta must be a 2x1 vector, got 3x1",
+                assertThrows(IllegalArgumentException.class, () -> DenseSpectrum.ofHessian(q, a.zeros(3, 1))).getMessage());
+        assertEquals("theta must be a 2x1 vector, got 1x1",
+                assertThrows(IllegalArgumentException.class, () -> DenseSpectrum.valuesOfHessian(q, a.zeros(1, 1))).getMessage());
         assertArrayEquals(new double[] {1, 3}, DenseSpectrum.ofHessian(q, a.zeros(2, 1)).values(), 1e-15);
+    }
+
+    /** f = 1/2 theta' diag(1, 3) theta whose own methods never look at theta's shape (they read no theta at all). */
+    private static final Objective<Double, DMatrixRMaj> UNCHECKED = new Objective<>() {
+        @Override
+        public DoubleArithmetic arithmetic() {
+            return DoubleArithmetic.INSTANCE;
+        }
+
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public Double value(DMatrixRMaj theta) {
+            return 0.0;
+        }
+
+        @Override
+        public DMatrixRMaj gradient(DMatrixRMaj theta) {
+            return new DMatrixRMaj(2, 1);
+        }
+
+        @Override
+        public DMatrixRMaj hessianVectorProduct(DMatrixRMaj theta, DMatrixRMaj v) {
+            return DoubleArithmetic.INSTANCE.vector(v.get(0), 3 * v.get(1));
+        }
+    };
+
+    @Test
+    void theSpectrumChecksThetaItselfWhateverTheObjectiveDoes() {
+        DoubleArithmetic a = DoubleArithmetic.INSTANCE;
+        assertArrayEquals(new double[] {1, 3}, DenseSpectrum.valuesOfHessian(UNCHECKED, a.zeros(2, 1)), 1e-15);
+        assertEquals("theta must be a 2x1 vector, got 3x1", assertThrows(IllegalArgumentException.class,
+                () -> DenseSpectrum.valuesOfHessian(UNCHECKED, a.zeros(3, 1))).getMessage());
+        assertEquals("theta must be a 2x1 vector, got 1x1", assertThrows(IllegalArgumentException.class,
+                () -> DenseSpectrum.ofHessian(UNCHECKED, a.zeros(1, 1))).getMessage());
     }
 }
