@@ -341,6 +341,14 @@ class TaylorProgramTest {
             assertTrue(k.coefficient(0, j).contains(BigDecimal.ZERO), "c_" + j + " = " + k.coefficient(0, j));
             assertTrue(k.coefficient(0, j).contains(BigDecimal.ONE), "c_" + j + " = " + k.coefficient(0, j));
         }
+        // over x(0) in [-1, 0]: c_j contains (-1)^(j+1) and 0
+        TaylorProgram<Interval, IntervalMatrix>.SeriesKernel kn = p.seriesKernel(order,
+                new Interval[] {ia.interval("-1", "0")});
+        kn.coefficients();
+        for (int j = 0; j <= order + 1; j++) {
+            assertTrue(kn.coefficient(0, j).contains(BigDecimal.ZERO), "c_" + j + " = " + kn.coefficient(0, j));
+            assertTrue(kn.coefficient(0, j).contains(BigDecimal.ONE.negate().pow(j + 1)), "c_" + j + " = " + kn.coefficient(0, j));
+        }
         // x' = x^2 + 1, x(0) = [0, 0]: x = tan t = t + t^3/3 + 2 t^5/15 + 17 t^7/315
         TracingArithmetic<Interval, IntervalMatrix> t2 = TracingArithmetic.over(ia);
         TaylorProgram<Interval, IntervalMatrix> tan = TaylorProgram.record(t2, 1,
@@ -522,6 +530,12 @@ class TaylorProgramTest {
         assertEquals("field derivative must be a 2x1 vector, got 3x1", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TaylorProgram.record(td, 0, v -> v));
         assertEquals("dimension must be >= 1, got 0", e.getMessage());
+
+        // a value recorded before the inputs, at the very start of the tape
+        TracingArithmetic<Double, DMatrixRMaj> fresh = TracingArithmetic.over(D);
+        TracedMatrix start = fresh.inputs(1);
+        e = assertThrows(IllegalArgumentException.class, () -> TaylorProgram.record(fresh, 1, v -> start));
+        assertEquals("field returned a value recorded before its inputs", e.getMessage());
 
         TracingArithmetic<Double, DMatrixRMaj> other = TracingArithmetic.over(D);
         e = assertThrows(IllegalArgumentException.class, () -> TaylorProgram.record(td, 1, v -> other.inputs(1)));

@@ -176,6 +176,16 @@ class TracingArithmeticTest {
     }
 
     @Test
+    void theFirstNodeOfATapeIsNotAConstant() {
+        TracingArithmetic<Double, DMatrixRMaj> fresh = TracingArithmetic.over(D);
+        Traced first = fresh.get(fresh.inputs(1), 0, 0);
+        assertEquals(0, first.node);
+        assertFalse(first.isConstant());
+        assertEquals("node 0", first.toString());
+        assertEquals("node 0", fresh.toString(first));
+    }
+
+    @Test
     void tracedValuesAreNodesOfTheTape() {
         TracedMatrix v = tr.inputs(2);
         assertEquals(2, v.rows());
@@ -355,6 +365,8 @@ class TracingArithmeticTest {
                 assertThrows(IllegalArgumentException.class, () -> tr.mult(a, tr.zeros(2, 2))).getMessage());
         assertEquals("block [5, 7) outside vector of length 6",
                 assertThrows(IllegalArgumentException.class, () -> tr.unpack(tr.zeros(6, 1), 5, 2, 1)).getMessage());
+        assertEquals("block [4, 7) outside vector of length 6",
+                assertThrows(IllegalArgumentException.class, () -> tr.unpack(tr.zeros(6, 1), 4, 1, 3)).getMessage());
         assertEquals("block [4, 10) outside vector of length 6",
                 assertThrows(IllegalArgumentException.class, () -> tr.pack(a, tr.zeros(6, 1), 4)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> tr.zeros(0, 1));
