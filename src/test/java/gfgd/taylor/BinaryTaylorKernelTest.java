@@ -316,8 +316,12 @@ class BinaryTaylorKernelTest {
     void cauchyProductOfTermsSpanningMoreThanTheWindowStaysWithinItsBound() {
         // x y + t and x y - fl(x y) + t with t from P to 8P bits below x y: terms straddling the window's lower
         // edge and terms below it are truncated, by less than 2^(1-3P) of the largest term each; the narrow
-        // products in between reuse the accumulator
-        SplitMix64 r = new SplitMix64(SEED + 5);
+        // products in between reuse the accumulator; at 30 digits and at 10 (P = 68: four limbs a coefficient)
+        spanBeyondTheWindow(kernel, new SplitMix64(SEED + 5));
+        spanBeyondTheWindow(BinaryTaylorKernel.identityProgram(ApfloatArithmetic.digits(10), 8), new SplitMix64(SEED + 6));
+    }
+
+    private static void spanBeyondTheWindow(BinaryTaylorKernel kernel, SplitMix64 r) {
         int p = kernel.precisionBits();
         BigDecimal halfUlp = ulpFraction(p);
         BigDecimal truncation = ulpFraction(ACCUMULATOR_BITS_PER_P * p - 1);
