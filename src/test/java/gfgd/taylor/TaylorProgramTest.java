@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gfgd.numeric.ApMatrix;
 import gfgd.numeric.ApfloatArithmetic;
-import gfgd.numeric.Arithmetic;
 import gfgd.numeric.DoubleArithmetic;
 import gfgd.numeric.Interval;
 import gfgd.numeric.IntervalArithmetic;
@@ -16,7 +15,6 @@ import gfgd.numeric.IntervalMatrix;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
-import java.util.function.UnaryOperator;
 import org.apfloat.Apfloat;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -34,10 +32,6 @@ class TaylorProgramTest {
     private static final ApfloatArithmetic AP = ApfloatArithmetic.digits(30);
     /** Exact reference sums are carried to this many digits before comparison. */
     private static final MathContext REF = new MathContext(80);
-
-    private static <S, M> TaylorProgram<S, M> program(Arithmetic<S, M> a, int d, UnaryOperator<TracedMatrix> field) {
-        return TaylorProgram.record(TracingArithmetic.over(a), d, field);
-    }
 
     private static Double[] doubles(double... x) {
         Double[] y = new Double[x.length];
