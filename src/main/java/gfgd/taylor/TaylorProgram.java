@@ -4,6 +4,7 @@ import gfgd.numeric.ApfloatArithmetic;
 import gfgd.numeric.Arithmetic;
 import gfgd.numeric.Checks;
 import gfgd.numeric.Interval;
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -111,9 +112,12 @@ public final class TaylorProgram<S, M> {
         return seriesKernel(order, x);
     }
 
-    /** A kernel computing with the arithmetic's own scalar operations, loaded with state {@code x}. */
+    /**
+     * A kernel computing with the arithmetic's own scalar operations, loaded with state {@code x}; the
+     * arrays it returns ({@link SeriesKernel#evaluate}, {@link SeriesKernel#state}) have the runtime type of {@code x}.
+     */
     public SeriesKernel seriesKernel(int order, S[] x) {
-        SeriesKernel k = new SeriesKernel(order);
+        SeriesKernel k = new SeriesKernel(order, x.getClass().getComponentType());
         load(k, x);
         return k;
     }
@@ -133,10 +137,13 @@ public final class TaylorProgram<S, M> {
         private final int order;
         private final Object[][] c;
         private final S[] inv;
+        /** Component type of the state array the kernel was loaded from (that of the arrays it returns). */
+        private final Class<?> component;
 
         @SuppressWarnings("unchecked")
-        SeriesKernel(int order) {
+        SeriesKernel(int order, Class<?> component) {
             this.order = order;
+            this.component = component;
             this.c = new Object[op.length][order + 2];
             inv = (S[]) new Object[order + 2];
             for (int k = 0; k <= order + 1; k++) {
@@ -171,14 +178,19 @@ public final class TaylorProgram<S, M> {
             return Math.abs(a.toDouble((S) c[i][j]));
         }
 
+        @SuppressWarnings("unchecked")
+        private S[] newArray() {
+            return (S[]) Array.newInstance(component, d);
+        }
+
         @Override
         public S[] evaluate(S s) {
-            return horner(c, s, order);
+            return horner(c, s, order, newArray());
         }
 
         @Override
         public void advance(S s) {
-            S[] x = horner(c, s, order);
+            S[] x = horner(c, s, order, newArray());
             for (int i = 0; i < d; i++) {
                 c[i][0] = x[i];
             }
@@ -197,7 +209,7 @@ public final class TaylorProgram<S, M> {
         @Override
         @SuppressWarnings("unchecked")
         public S[] state() {
-            S[] y = (S[]) new Object[d];
+            S[] y = newArray();
             for (int i = 0; i < d; i++) {
                 y[i] = (S) c[i][0];
             }
@@ -253,10 +265,9 @@ public final class TaylorProgram<S, M> {
         }
     }
 
-    /** {@code sum_{j=0..K} c_j s^j} for the inputs, by Horner's rule. */
+    /** {@code sum_{j=0..K} c_j s^j} for the inputs, by Horner's rule, into {@code y}. */
     @SuppressWarnings("unchecked")
-    private S[] horner(Object[][] c, S s, int order) {
-        S[] y = (S[]) new Object[d];
+    private S[] horner(Object[][] c, S s, int order, S[] y) {
         for (int i = 0; i < d; i++) {
             S acc = (S) c[i][order];
             for (int j = order - 1; j >= 0; j--) {
