@@ -20,6 +20,9 @@ class DatasetTextTest {
         assertArrayEquals(new String[] {"0.1", "0.2", "0.3", "0.4"}, h.xText());
         assertArrayEquals(new String[] {"1", "2"}, h.yText());
         assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.4}, h.x());
+        Dataset pairs = Dataset.ofText("pairs", 3, 1, 2, new String[] {"1", "2", "3"},
+                new String[] {"0.1", "0.2", "0.3", "0.4", "0.5", "0.6"});
+        assertArrayEquals(new String[] {"0.1", "0.2", "0.3", "0.4"}, pairs.head(2).yText());
     }
 
     @Test

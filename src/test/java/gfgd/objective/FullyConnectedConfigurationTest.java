@@ -129,6 +129,10 @@ class FullyConnectedConfigurationTest {
         assertEquals(0.125, f.value(D.vector(1, 1)), 0.0);
         // dL/dW = X' r / N with r = (0, 0, 0, -1): (-7, -8) / 4
         assertArrayEquals(new double[] {-1.75, -2}, f.gradient(D.vector(1, 1)).data, 0.0);
+        // two outputs, W = I: F = X, targets X but for the last row (7, 9): L = 1 / 8 again
+        Dataset pairs = Dataset.ofText("pairs", 4, 2, 2, new String[] {"1", "2", "3", "4", "5", "6", "7", "8"},
+                new String[] {"1", "2", "3", "4", "5", "6", "7", "9"});
+        assertEquals(0.125, FullyConnected.of(D, pairs, 2, 2).withBlocks(2).value(D.vector(1, 0, 0, 1)), 0.0);
     }
 
     @Test

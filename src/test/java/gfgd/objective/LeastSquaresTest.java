@@ -55,6 +55,16 @@ class LeastSquaresTest {
     }
 
     @Test
+    void eigenvaluesBelowTheRankToleranceOfTheLargestAreNullSpace() {
+        // rows (sqrt(200), 0), (0, sqrt(2e-10)): Sxx = diag(100, 1e-10); 1e-10 < 1e-10 * 100 is null space
+        Dataset d = Dataset.of("nearly rank one", 2, 2, 1, new double[] {Math.sqrt(200), 0, 0, Math.sqrt(2e-10)},
+                new double[] {1, 0});
+        LeastSquares ls = LeastSquares.of(d);
+        assertEquals(100.0, ls.sxxMax(), 100 * TOLERANCE);
+        assertEquals(100.0, ls.sxxMinPositive(), 100 * TOLERANCE);
+    }
+
+    @Test
     void theMinimiserIsACopyEachWay() {
         double[] w = {1, 2};
         LeastSquares ls = new LeastSquares(w, 0, 0, 1, 1);

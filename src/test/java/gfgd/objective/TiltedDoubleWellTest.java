@@ -151,5 +151,9 @@ class TiltedDoubleWellTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TiltedDoubleWell.hessianLipschitzOnBall(new double[] {1, Double.NaN}, 1));
         assertEquals("centre must be finite, got (1.0, NaN)", e.getMessage());
+        assertEquals("centre must have 2 entries, got null", assertThrows(IllegalArgumentException.class,
+                () -> TiltedDoubleWell.hessianLipschitzOnBall(null, 1)).getMessage());
+        assertEquals("centre must have 2 entries, got 3", assertThrows(IllegalArgumentException.class,
+                () -> TiltedDoubleWell.hessianLipschitzOnBall(new double[3], 1)).getMessage());
     }
 }
