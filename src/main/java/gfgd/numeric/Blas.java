@@ -57,8 +57,9 @@ public final class Blas {
 
     private static final Blas CHOSEN = choose(System.getProperty(PROPERTY, "bundled"));
 
-    private final BLAS blas;
-    private final String description;
+    /** Package-private, as {@link #choose}, so that the selection can be tested within one JVM. */
+    final BLAS blas;
+    final String description;
 
     private Blas(BLAS blas, String description) {
         this.blas = blas;
@@ -84,7 +85,11 @@ public final class Blas {
         return log;
     }
 
-    private static Blas choose(String source) {
+    /**
+     * The BLAS that {@code source} (a value of {@value #PROPERTY}) selects, loading it if need be; the
+     * class's own choice is {@code choose(System.getProperty(PROPERTY, "bundled"))}, made once.
+     */
+    static Blas choose(String source) {
         List<String> failures = new ArrayList<>();
         switch (source.trim().toLowerCase(Locale.ROOT)) {
             case "bundled": {
@@ -157,7 +162,7 @@ public final class Blas {
     }
 
     /** The JavaCPP side, in its own class so that a missing JavaCPP jar fails only here. */
-    private static final class BundledOpenBlas {
+    static final class BundledOpenBlas {
 
         static String load() {
             org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);

@@ -1,6 +1,7 @@
 package gfgd.numeric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -106,6 +107,40 @@ class ApfloatArithmeticTest {
         ApMatrix tiny = a.scale(p.get(0, 0), a.identity(2));
         assertEquals(0, a.add(p.get(0, 0), p.get(0, 0)).compareTo(a.dot(tiny, a.identity(2))));
         assertEquals(0.0, a.toDoubles(a.plus(tiny, tiny))[0], 0.0);
+    }
+
+    @Test
+    void entryWiseOperationsOnEntriesBeyondTheDecimalRangeAreExactMultiples() {
+        // t = 10^-5000000000 has an exponent no BigDecimal can hold: these entries take the apfloat path
+        ApfloatArithmetic a = ApfloatArithmetic.digits(30);
+        Apfloat t = new Apfloat("1e-5000000000", 40);
+        ApMatrix m = a.zeros(1, 3);
+        a.set(m, 0, 0, a.mul(a.of(3), t));
+        a.set(m, 0, 1, t);
+        ApMatrix n = a.zeros(1, 3);
+        a.set(n, 0, 0, t);
+        a.set(n, 0, 1, a.of(2));
+        a.set(n, 0, 2, t);
+        Apfloat twoT = a.mul(a.of(2), t);
+        Apfloat threeT = a.mul(a.of(3), t);
+        // m = [3t, t, 0], n = [t, 2, t]
+        ApMatrix diff = a.minus(m, n);
+        assertIdentical(twoT, diff.get(0, 0));
+        assertIdentical(a.negate(t), diff.get(0, 2));
+        ApMatrix prod = a.hadamard(m, n);
+        assertIdentical(a.mul(threeT, t), prod.get(0, 0));
+        assertIdentical(twoT, prod.get(0, 1));
+        assertEquals(0, prod.get(0, 2).signum(), "0 times t");
+        // m + 2 n = [5t, t + 4, 2t]
+        ApMatrix sum = a.copy(m);
+        assertSame(sum, a.addInPlace(sum, a.of(2), n));
+        assertIdentical(a.mul(a.of(5), t), sum.get(0, 0));
+        assertIdentical(a.add(t, a.of(4)), sum.get(0, 1));
+        assertIdentical(twoT, sum.get(0, 2));
+        ApMatrix unchanged = a.copy(m);
+        assertSame(unchanged, a.addInPlace(unchanged, a.zero(), n));
+        assertIdentical(threeT, unchanged.get(0, 0));
+        assertIdentical(t, unchanged.get(0, 1));
     }
 
     /** The exact decimal value of an apfloat with finitely many digits. */

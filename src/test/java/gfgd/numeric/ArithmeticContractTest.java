@@ -89,6 +89,7 @@ class ArithmeticContractTest {
         assertArrayEquals(new double[] {7, 1, 2, 3, 4}, a.toDoubles(v));
         assertEquals(5, a.rows(v));
         assertArrayEquals(new double[] {7, 1, 2, 3, 4}, a.toDoubles(a.concat(List.of(a.vector(7, 1), a.fromDoubles(1, 3, 2, 3, 4)))));
+        assertArrayEquals(new double[] {7, 1, 2, 3, 4}, a.toDoubles(a.concat(List.of(a.fromDoubles(1, 2, 7, 1), a.vector(2, 3, 4)))));
     }
 
     private static <S, M> void destinationPassing(Arithmetic<S, M> a) {
@@ -167,6 +168,13 @@ class ArithmeticContractTest {
     void matrixOperationsGiveTheHandComputedValuesInBothArithmetics() {
         matrices(DB);
         matrices(AP);
+    }
+
+    @Test
+    void matrixOperationsGiveTheHandComputedValuesAsPointIntervals() {
+        IntervalArithmetic ia = IntervalArithmetic.digits(20);
+        matrices(ia);
+        destinationPassing(ia);
     }
 
     @Test

@@ -49,6 +49,42 @@ class ArithmeticTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> D.softmaxCrossEntropyGradientInto(D.zeros(2, 3), D.zeros(2, 3), 1.0, D.zeros(3, 2)));
         assertTrue(e.getMessage().contains("3x2"), e.getMessage());
+        assertEquals("shape mismatch: 2x3 vs 3x2", assertThrows(IllegalArgumentException.class,
+                () -> D.softmaxCrossEntropyGradientInto(D.zeros(2, 3), D.zeros(3, 2), 1.0, D.zeros(2, 3))).getMessage());
+    }
+
+    @Test
+    void theDoubleSoftmaxGradientShiftsByTheRowMaximumWhereverItIs() {
+        // exp(800) overflows a double: only the shift by the row maximum (here last) keeps the row finite
+        double[] f = {-3, 699, 800};
+        double[] y = {0, 1, 0};
+        DMatrixRMaj dg = D.softmaxCrossEntropyGradientInto(D.fromDoubles(1, 3, f), D.fromDoubles(1, 3, y), 1.0,
+                D.zeros(1, 3));
+        // p = softmax(f) = (e^-803, e^-101, 1) / (1 + e^-101 + e^-803): gradient p - y
+        double p1 = Math.exp(-101) / (1 + Math.exp(-101));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, p1 - 1, 1 - p1}, dg.data, 1e-15);
+    }
+
+    @Test
+    void theDefaultSoftmaxGradientRefusesEveryMismatchedShapeNamingThemAll() {
+        ApMatrix f = A.zeros(2, 3);
+        ApMatrix[][] cases = {{A.zeros(3, 3), A.zeros(2, 3)}, {A.zeros(2, 2), A.zeros(2, 3)},
+            {A.zeros(2, 3), A.zeros(1, 3)}, {A.zeros(2, 3), A.zeros(2, 4)}};
+        for (ApMatrix[] c : cases) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> A.softmaxCrossEntropyGradientInto(f, c[0], A.one(), c[1]));
+            assertEquals("f, y and out must all be 2x3, got y " + A.rows(c[0]) + "x" + A.cols(c[0]) + " and out "
+                    + A.rows(c[1]) + "x" + A.cols(c[1]), e.getMessage());
+        }
+    }
+
+    @Test
+    void scaleBySignRefusesAnArgumentOfAnotherShapeEvenWithAsManyEntries() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> D.scaleBySignInto(D.fromDoubles(1, 2, 1, 2), D.fromDoubles(2, 1, 1, -1), 1.0, 0.0, D.zeros(2, 1)));
+        assertEquals("shape mismatch: 1x2 vs 2x1", e.getMessage());
+        assertEquals(4.0, D.get(D.fromDoubles(2, 2, 1, 2, 3, 4), 1, 1));
+        assertEquals(2.0, D.get(D.fromDoubles(2, 2, 1, 2, 3, 4), 0, 1));
     }
 
     @Test

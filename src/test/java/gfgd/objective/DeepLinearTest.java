@@ -282,4 +282,44 @@ class DeepLinearTest {
             assertTrue(e.getMessage().contains(p), () -> "message '" + e.getMessage() + "' lacks '" + p + "'");
         }
     }
+
+    @Test
+    void aDeepLinearNetDescribesItsWidthsDataAndArithmetic() {
+        Dataset data = Dataset.of("pair", 2, 2, 1, new double[] {1, 0, 0, 1}, new double[] {1, 2});
+        DeepLinear<Double, DMatrixRMaj> f = DeepLinear.of(D, data, 2, 3, 1);
+        assertEquals(data, f.data());
+        assertEquals("DeepLinear[2, 3, 1] on pair (m=2, double)", f.toString());
+    }
+
+    @Test
+    void anObjectiveIsNotPolynomialUnlessItSaysSo() {
+        Objective<Double, DMatrixRMaj> plain = new Objective<>() {
+            @Override
+            public gfgd.numeric.Arithmetic<Double, DMatrixRMaj> arithmetic() {
+                return D;
+            }
+
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public Double value(DMatrixRMaj theta) {
+                return Math.exp(theta.get(0));
+            }
+
+            @Override
+            public DMatrixRMaj gradient(DMatrixRMaj theta) {
+                return D.vector(Math.exp(theta.get(0)));
+            }
+
+            @Override
+            public DMatrixRMaj hessianVectorProduct(DMatrixRMaj theta, DMatrixRMaj v) {
+                return D.vector(Math.exp(theta.get(0)) * v.get(0));
+            }
+        };
+        assertTrue(!plain.isPolynomial(), "exp is not a polynomial, and the default claims nothing");
+        assertTrue(DeepLinear.of(D, Dataset.of("one", 1, 1, 1, new double[] {1}, new double[] {1}), 1, 1).isPolynomial());
+    }
 }

@@ -197,4 +197,10 @@ class QuadraticTest {
                     "entry " + i);
         }
     }
+
+    @Test
+    void aQuadraticDescribesItsSizeAndArithmetic() {
+        assertEquals("Quadratic(n=2, double)", Quadratic.of(D, D.fromDoubles(2, 2, 1, 0, 0, 1)).toString());
+        assertEquals("Quadratic(n=1, apfloat(60+10))", Quadratic.of(AP, AP.fromDoubles(1, 1, 2)).toString());
+    }
 }

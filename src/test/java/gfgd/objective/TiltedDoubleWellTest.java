@@ -130,4 +130,30 @@ class TiltedDoubleWellTest {
         double rho = rad * Math.sqrt(r.nextDouble());
         return new double[] {c[0] + rho * Math.cos(angle), c[1] + rho * Math.sin(angle)};
     }
+
+    @Test
+    void parametersOfAnotherShapeAreRefusedByEveryEvaluation() {
+        TiltedDoubleWell<Double, DMatrixRMaj> f = TiltedDoubleWell.of(D);
+        DMatrixRMaj three = D.vector(1, 2, 3);
+        String expected = "theta must be a 2x1 vector, got 3x1";
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> f.value(three)).getMessage());
+        assertEquals(expected, assertThrows(IllegalArgumentException.class,
+                () -> f.hessianVectorProduct(three, D.vector(1, 0))).getMessage());
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> f.hessian(three)).getMessage());
+        assertEquals("TiltedDoubleWell(double)", f.toString());
+    }
+
+    @Test
+    void theLipschitzBoundAcceptsAZeroRadiusAndRefusesANonFiniteCentre() {
+        // 6 (|c_x| + r) = 6 at c = (1, 5), r = 0: rounded up by a few ulps
+        double l = TiltedDoubleWell.hessianLipschitzOnBall(new double[] {1, 5}, 0);
+        assertTrue(l >= 6 && l <= 6 * (1 + 1e-15), "L = " + l);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TiltedDoubleWell.hessianLipschitzOnBall(new double[] {1, Double.NaN}, 1));
+        assertEquals("centre must be finite, got (1.0, NaN)", e.getMessage());
+        assertEquals("centre must have 2 entries, got null", assertThrows(IllegalArgumentException.class,
+                () -> TiltedDoubleWell.hessianLipschitzOnBall(null, 1)).getMessage());
+        assertEquals("centre must have 2 entries, got 3", assertThrows(IllegalArgumentException.class,
+                () -> TiltedDoubleWell.hessianLipschitzOnBall(new double[3], 1)).getMessage());
+    }
 }
