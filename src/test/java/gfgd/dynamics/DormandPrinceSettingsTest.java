@@ -172,6 +172,16 @@ class DormandPrinceSettingsTest {
     }
 
     @Test
+    void atTheFinestToleranceTheCompanionRunCannotTightenAndTheEstimateIsZero() {
+        // 1e-16 / 100 is below what the integrator accepts: the companion run keeps 1e-16 and repeats the run
+        VectorField<Double, DMatrixRMaj> field = GradientFlow.of(FlowFixtures.quadratic(D, FlowFixtures.DEFINITE));
+        FlowResult<DMatrixRMaj> r = DormandPrinceFlow.defaults().withTolerances(1e-16, 1e-16)
+                .solve(field, D.fromStrings(3, 1, FlowFixtures.START), 0.5);
+        assertEquals(0.0, r.errorEstimate());
+        assertTrue(r.steps() > 0);
+    }
+
+    @Test
     void settingsAreKeptAndBadOnesAreRejectedWithTheirValues() {
         DormandPrinceFlow dop = DormandPrinceFlow.defaults().withTolerances(1e-16, 0.5);
         assertEquals(1e-16, dop.relativeTolerance());

@@ -101,6 +101,36 @@ class TaylorStepControlTest {
         assertEquals(0, linear(1).products(), "x' = x records no product");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> flow.withDigits(9));
         assertEquals("digits must be >= 10, got 9", e.getMessage());
+        // 40 working digits resolve 10^-39 (the unit roundoff), not 10^-40
+        assertEquals(39, flow.withDigits(39).digits());
+        e = assertThrows(IllegalArgumentException.class, () -> flow.withDigits(40));
+        assertEquals("digits 40 exceed what arithmetic " + ap.name() + " resolves (about 39)", e.getMessage());
+        // a base arithmetic other than apfloat: the digits it resolves, at most 15
+        TracingArithmetic<gfgd.numeric.Interval, gfgd.numeric.IntervalMatrix> twelve =
+                TracingArithmetic.over(gfgd.numeric.IntervalArithmetic.digits(12));
+        assertEquals(11, TaylorFlow.of(twelve, identity(twelve)).digits(), "12-digit intervals resolve 10^-11");
+        TracingArithmetic<gfgd.numeric.Interval, gfgd.numeric.IntervalMatrix> forty =
+                TracingArithmetic.over(gfgd.numeric.IntervalArithmetic.digits(40));
+        assertEquals(15, TaylorFlow.of(forty, identity(forty)).digits());
+    }
+
+    private static <S, M> VectorField<Traced, TracedMatrix> identity(TracingArithmetic<S, M> t) {
+        return new VectorField<>() {
+            @Override
+            public Arithmetic<Traced, TracedMatrix> arithmetic() {
+                return t;
+            }
+
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public TracedMatrix derivative(TracedMatrix x) {
+                return x;
+            }
+        };
     }
 
     @Test
