@@ -130,6 +130,18 @@ class DormandPrinceSettingsTest {
     }
 
     @Test
+    void aZeroSwitchingValueCountsAsNotPositive() {
+        SlideEndingBelow f = new SlideEndingBelow();
+        DMatrixRMaj onTheKink = D.vector(0, 0, 0.25);
+        assertEquals(1, f.pattern(onTheKink).length);
+        assertTrue(!f.pattern(onTheKink)[0]);
+        assertTrue(f.pattern(D.vector(1e-300, 0, 0))[0]);
+        // the field on the kink is the one below it
+        assertEquals(0.25, f.derivative(onTheKink).get(0, 0), 0.0);
+        assertEquals(0.0, f.derivative(onTheKink).get(1, 0), 0.0);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aSlideThatEndsAboveTheKinkLeavesItUpwards() {
         FlowResult<DMatrixRMaj>[] r = new FlowResult[1];
@@ -163,8 +175,13 @@ class DormandPrinceSettingsTest {
         FlowResult<DMatrixRMaj> r = DormandPrinceFlow.defaults().withTolerances(1e-8, 1e-9).solve(field, x0, 2);
         FlowResult<DMatrixRMaj> tight = DormandPrinceFlow.defaults().withTolerances(1e-8 / 100, 1e-9 / 100).withoutErrorEstimate()
                 .solve(field, x0, 2);
-        double diff = DormandPrinceFlow.maxDiff(D.toDoubles(r.theta()), D.toDoubles(tight.theta()));
+        double diff = 0;
+        for (int i = 0; i < 3; i++) {
+            diff = Math.max(diff, Math.abs(r.theta().get(i, 0) - tight.theta().get(i, 0)));
+        }
         assertTrue(diff > 0);
+        assertEquals(diff, DormandPrinceFlow.maxDiff(D.toDoubles(r.theta()), D.toDoubles(tight.theta())));
+        assertEquals(diff, DormandPrinceFlow.maxDiff(D.toDoubles(tight.theta()), D.toDoubles(r.theta())));
         assertEquals(2 * diff, r.errorEstimate(), 0.0);
         assertTrue(Double.isNaN(tight.errorEstimate()));
         assertTrue(r.steps() > 0 && r.steps() < tight.steps(), r.steps() + " vs " + tight.steps());
@@ -179,6 +196,32 @@ class DormandPrinceSettingsTest {
                 .solve(field, D.fromStrings(3, 1, FlowFixtures.START), 0.5);
         assertEquals(0.0, r.errorEstimate());
         assertTrue(r.steps() > 0);
+    }
+
+    @Test
+    void atTimeZeroTheStartIsReturnedAndASampleOfNoStepsFinishesAtTheStart() {
+        VectorField<Double, DMatrixRMaj> field = GradientFlow.of(FlowFixtures.quadratic(D, FlowFixtures.DEFINITE));
+        DMatrixRMaj x0 = D.fromStrings(3, 1, FlowFixtures.START);
+        FlowResult<DMatrixRMaj> r = DormandPrinceFlow.defaults().solve(field, x0, 0);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(x0.get(i, 0), r.theta().get(i, 0), 0.0);
+        }
+        assertEquals(0, r.steps());
+        assertEquals(0.0, r.errorEstimate());
+        List<String> seen = new ArrayList<>();
+        GridHandler<DMatrixRMaj> h = new GridHandler<>() {
+            @Override
+            public void handleStep(long k, DMatrixRMaj theta) {
+                seen.add("step " + k + " " + theta.get(0, 0));
+            }
+
+            @Override
+            public void finish(long k, DMatrixRMaj theta) {
+                seen.add("finish " + k + " " + theta.get(0, 0));
+            }
+        };
+        DormandPrinceFlow.defaults().sample(field, x0, 0.25, 0, h);
+        assertEquals(List.of("step 0 0.1", "finish 0 0.1"), seen);
     }
 
     @Test
@@ -216,6 +259,33 @@ class DormandPrinceSettingsTest {
         assertTrue(e.getMessage().contains("50"), e.getMessage());
         FlowResult<DMatrixRMaj> r = DormandPrinceFlow.defaults().withMaxEvaluations(100_000).solve(field, x0, 10);
         assertTrue(r.steps() > 0);
+    }
+
+    @Test
+    void aKinkCrossedBackAndForthWithinTheSlidingWindowStopsTheRunAsChattering() {
+        // x' = -1 above the kink and +1 below it, with rates that hide the push from both sides (0), so the
+        // flow is not recognised as sliding: from x = 0.1 it crosses at t = 0.1 and at once crosses back
+        Toy hidden = new Toy() {
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public DMatrixRMaj derivative(DMatrixRMaj s, boolean[] positive) {
+                return D.vector(positive[0] ? -1 : 1);
+            }
+
+            @Override
+            public double[] switchingRates(DMatrixRMaj s, boolean[] positive, DMatrixRMaj v) {
+                return new double[] {0};
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> DormandPrinceFlow.defaults().solve(hidden, D.vector(0.1), 1));
+        assertTrue(e.getMessage().startsWith("chattering at t = 0.1000000000")
+                && e.getMessage().endsWith(": switching function 0 changed sign 4 times, each within 1.0E-8 time units "
+                + "of the last"), e.getMessage());
     }
 
     @Test

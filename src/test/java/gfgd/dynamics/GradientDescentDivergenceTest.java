@@ -123,6 +123,55 @@ class GradientDescentDivergenceTest {
                 "progress 4/5", "5: 0.03125"), seen);
     }
 
+    /** {@code f = |x|^2 / 2} on R^2 that, unlike the objectives of gfgd.objective, computes on any shape. */
+    private static final class Lax implements gfgd.objective.Objective<Double, DMatrixRMaj> {
+        @Override
+        public gfgd.numeric.Arithmetic<Double, DMatrixRMaj> arithmetic() {
+            return D;
+        }
+
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public Double value(DMatrixRMaj x) {
+            return D.dot(x, x) / 2;
+        }
+
+        @Override
+        public DMatrixRMaj gradient(DMatrixRMaj x) {
+            return D.copy(x);
+        }
+
+        @Override
+        public DMatrixRMaj hessianVectorProduct(DMatrixRMaj x, DMatrixRMaj v) {
+            return D.copy(v);
+        }
+    }
+
+    @Test
+    void theMethodsCheckTheStateShapeThemselvesEvenForAnObjectiveThatDoesNot() {
+        GradientDescent<Double, DMatrixRMaj> gd = GradientDescent.of(new Lax(), 0.5);
+        assertEquals(0.5, gd.step(D.vector(1, 0)).get(0, 0), 0.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> gd.step(D.vector(1, 2, 3)));
+        assertEquals("theta must be a 2x1 vector, got 3x1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> gd.run(D.vector(1, 2, 3), 2));
+        assertEquals("theta must be a 2x1 vector, got 3x1", e.getMessage());
+        Euler<Double, DMatrixRMaj> euler = gd.asEuler();
+        e = assertThrows(IllegalArgumentException.class, () -> euler.step(D.vector(1, 2, 3)));
+        assertEquals("theta must be a 2x1 vector, got 3x1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> euler.iterate(D.vector(1, 2, 3), 2));
+        assertEquals("theta must be a 2x1 vector, got 3x1", e.getMessage());
+        // zero steps: the start itself, as a new vector
+        DMatrixRMaj x0 = D.vector(1, 2);
+        DMatrixRMaj same = euler.iterate(x0, 0);
+        assertTrue(same != x0);
+        assertEquals(2.0, same.get(1, 0), 0.0);
+        assertEquals(0.25, euler.iterate(x0, 2).get(0, 0), 0.0);
+    }
+
     @Test
     void accessorsAndConstructionChecks() {
         Quadratic<Double, DMatrixRMaj> f = scalar(0);
@@ -153,6 +202,11 @@ class GradientDescentDivergenceTest {
         assertEquals("theta must be a 1x1 vector, got 2x1", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> euler.iterate(D.fromDoubles(1, 2, 1, 2), 1));
         assertEquals("theta must be a 1x1 vector, got 1x2", e.getMessage());
+        DMatrixRMaj nan = D.vector(1, 2);
+        nan.set(1, 0, Double.NaN);
+        e = assertThrows(IllegalArgumentException.class, () -> GradientDescent.of(Quadratic.of(D, D.fromDoubles(2, 2, 1, 0, 0, 1)), 0.1)
+                .run(nan, 1));
+        assertEquals("theta0 must be finite, got [1] = NaN", e.getMessage());
         GradientFlow<Double, DMatrixRMaj> g = GradientFlow.of(f);
         assertSame(D, g.arithmetic());
         assertEquals("GradientFlow(" + f + ")", g.toString());

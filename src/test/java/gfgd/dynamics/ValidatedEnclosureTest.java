@@ -222,6 +222,7 @@ class ValidatedEnclosureTest {
     void overHullsTheAprioriBoxesOfTheStepsItTouches() {
         ValidatedTaylorFlow flow = ValidatedTaylorFlow.of(tr, decay());
         ValidatedTaylorFlow.Enclosure e = flow.enclose(point("2"), new BigDecimal("0.05"), 3);
+        assertEquals(3, e.steps().size(), "eta equal to the maximal step: one step per grid point");
         IntervalMatrix first = e.steps().get(0).apriori();
         IntervalMatrix second = e.steps().get(1).apriori();
         IntervalMatrix third = e.steps().get(2).apriori();
@@ -267,6 +268,24 @@ class ValidatedEnclosureTest {
         }
         assertEquals(0, widest.compareTo(g.maxWidth()));
         assertTrue(g.maxWidth().signum() > 0);
+    }
+
+    @Test
+    void theRemainderIsTheNextCoefficientOverTheAprioriBoxTimesTheStepToThatPower() {
+        // x' = -x, order 4: c_5(Z) = -Z / 5!, so from the point 1 the box after s = 0.05 is the (almost point)
+        // Taylor polynomial plus an interval of width width(Z) s^5 / 120
+        ValidatedTaylorFlow flow = ValidatedTaylorFlow.of(tr, decay()).withOrder(4);
+        BigDecimal s = new BigDecimal("0.05");
+        ValidatedTaylorFlow.Enclosure e = flow.enclose(point("1"), s, 1);
+        Interval box = e.grid().get(1).get(0, 0);
+        BigDecimal z = e.steps().get(0).apriori().get(0, 0).width();
+        BigDecimal remainder = z.multiply(s.pow(5)).divide(new BigDecimal(120), MathContext.DECIMAL64);
+        assertTrue(z.signum() > 0);
+        assertTrue(box.width().compareTo(remainder.multiply(new BigDecimal("1.01"))) <= 0
+                && box.width().compareTo(remainder.multiply(new BigDecimal("0.99"))) >= 0,
+                "width " + box.width() + " vs width(Z) s^5 / 5! = " + remainder);
+        ApfloatArithmetic ap = ApfloatArithmetic.digits(40);
+        assertTrue(consistent(box, new BigDecimal(ap.exp(ap.parse("-0.05")).toString(true))), box.toString());
     }
 
     @Test
