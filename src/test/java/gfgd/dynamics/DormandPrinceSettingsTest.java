@@ -289,6 +289,51 @@ class DormandPrinceSettingsTest {
     }
 
     @Test
+    void slidingOnTheFirstKinkAndThenOnASecondIsAClearError() {
+        // x' = -sign(x), z' = -sign(z): from (0.1, 0.2) the state slides along x = 0 from t = 0.1 (switching
+        // function 0), and z reaches its attracting kink at t = 0.2 while the slide goes on
+        PiecewiseSmoothField<Double, DMatrixRMaj> twoKinks = new PiecewiseSmoothField<>() {
+            @Override
+            public Arithmetic<Double, DMatrixRMaj> arithmetic() {
+                return D;
+            }
+
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public int switchingCount() {
+                return 2;
+            }
+
+            @Override
+            public double[] switching(DMatrixRMaj s, boolean[] positive) {
+                return new double[] {s.get(0, 0), s.get(1, 0)};
+            }
+
+            @Override
+            public double[] switchingRates(DMatrixRMaj s, boolean[] positive, DMatrixRMaj v) {
+                return new double[] {v.get(0, 0), v.get(1, 0)};
+            }
+
+            @Override
+            public DMatrixRMaj derivative(DMatrixRMaj s, boolean[] positive) {
+                return D.vector(positive[0] ? -1 : 1, positive[1] ? -1 : 1);
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> DormandPrinceFlow.defaults().solve(twoKinks, D.vector(0.1, 0.2), 1));
+        assertTrue(e.getMessage().startsWith("sliding mode on two kinks at t = 0.")
+                && e.getMessage().endsWith(": switching functions 0 and 1 (only one sliding constraint at a time is followed)"),
+                e.getMessage());
+        double at = Double.parseDouble(e.getMessage().substring("sliding mode on two kinks at t = ".length(),
+                e.getMessage().indexOf(':')));
+        assertEquals(0.2, at, EVENT_TIME);
+    }
+
+    @Test
     void aFieldWhoseSwitchingFunctionsDisagreeWithItsCountIsAClearError() {
         Toy wrong = new Toy() {
             @Override

@@ -99,6 +99,25 @@ class TaylorStepControlTest {
         assertEquals(1, flow.dimension());
         assertTrue(flow.arithmetic() == ap);
         assertEquals(0, linear(1).products(), "x' = x records no product");
+        VectorField<Traced, TracedMatrix> square = new VectorField<>() {
+            @Override
+            public Arithmetic<Traced, TracedMatrix> arithmetic() {
+                return tr;
+            }
+
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public TracedMatrix derivative(TracedMatrix x) {
+                return tr.hadamard(x, x);
+            }
+        };
+        TaylorFlow<Apfloat, ApMatrix> squared = TaylorFlow.of(tr, square);
+        assertEquals(1, squared.products(), "x' = x^2 records one product of traced values");
+        assertEquals(2, squared.programSize(), "the input and the product");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> flow.withDigits(9));
         assertEquals("digits must be >= 10, got 9", e.getMessage());
         // 40 working digits resolve 10^-39 (the unit roundoff), not 10^-40
