@@ -33,8 +33,6 @@ import java.util.List;
  */
 public final class ValidatedTaylorFlow {
 
-    /** Halvings of the step before the a-priori enclosure is declared impossible. */
-    private static final int MAX_HALVINGS = 6;
     /** Iterations of the a-priori enclosure per step size. */
     private static final int APRIORI_ITERATIONS = 12;
     /** Relative inflation of the trial box per a-priori iteration. */
@@ -167,8 +165,10 @@ public final class ValidatedTaylorFlow {
      * Encloses {@code theta(j * eta)} for {@code j = 0..n} from every start in {@code theta0}.
      *
      * @throws IllegalArgumentException if {@code eta <= 0}, {@code n < 0} or {@code theta0} has the wrong shape
-     * @throws IllegalStateException    if no a-priori enclosure is found even with steps of {@code eta / 2^6}
-     *                                  (the flow grows too fast for the step)
+     * @throws IllegalStateException    if no a-priori enclosure is found for a step of one grid interval
+     *                                  {@code eta} (a step over several grid points is first split in halves,
+     *                                  down to one interval; the message names the step and the time and asks
+     *                                  for a smaller eta)
      */
     public Enclosure enclose(IntervalMatrix theta0, BigDecimal eta, long n) {
         int d = program.dimension();
