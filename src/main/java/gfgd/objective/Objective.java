@@ -27,9 +27,9 @@ public interface Objective<S, M> {
 
     /**
      * {@code grad f(theta)}, the same value as {@link #gradient}, possibly written into {@code buffer}
-     * (a {@code d x 1} vector the caller owns and does not read until the call returns), so that a
-     * descent loop need not allocate a vector per step. Returns {@code buffer} when it was written,
-     * else a new vector; the default ignores the buffer.
+     * (a {@code d x 1} vector the caller owns, not {@code theta}, and does not read until the call
+     * returns), so that a descent loop need not allocate a vector per step. Returns {@code buffer} when
+     * it was written, else a new vector; the default ignores the buffer.
      */
     default M gradientInto(M theta, M buffer) {
         return gradient(theta);
