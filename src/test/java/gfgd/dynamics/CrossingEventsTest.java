@@ -93,22 +93,7 @@ class CrossingEventsTest {
         double x0 = 0.3;
         double slope = 2.5;
         Kinked kinked = new Kinked(slope);
-        VectorField<Double, DMatrixRMaj> blind = new VectorField<>() {
-            @Override
-            public Arithmetic<Double, DMatrixRMaj> arithmetic() {
-                return D;
-            }
-
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public DMatrixRMaj derivative(DMatrixRMaj theta) {
-                return kinked.derivative(theta);
-            }
-        };
+        VectorField<Double, DMatrixRMaj> blind = TestObjectives.field(D, 2, theta -> kinked.derivative(theta));
         double exact = x0 - slope * (1 - x0);
         double located = Math.abs(DormandPrinceFlow.defaults().solve(kinked, D.vector(x0, 0), 1).theta().get(1, 0) - exact);
         double stepped = Math.abs(DormandPrinceFlow.defaults().solve(blind, D.vector(x0, 0), 1).theta().get(1, 0) - exact);

@@ -281,22 +281,7 @@ class TaylorFlowTest {
     void flowThatBlowsUpInFiniteTimeStopsWithAClearError() {
         ApfloatArithmetic a = ApfloatArithmetic.digits(20);
         TracingArithmetic<Apfloat, ApMatrix> tr = TracingArithmetic.over(a);
-        VectorField<Traced, TracedMatrix> square = new VectorField<>() {
-            @Override
-            public Arithmetic<Traced, TracedMatrix> arithmetic() {
-                return tr;
-            }
-
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public TracedMatrix derivative(TracedMatrix x) {
-                return tr.hadamard(x, x);
-            }
-        };
+        VectorField<Traced, TracedMatrix> square = TestObjectives.field(tr, 1, x -> tr.hadamard(x, x));
         TaylorFlow<Apfloat, ApMatrix> taylor = TaylorFlow.of(tr, square);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> taylor.solve(a.vector(1), a.of(2)));
         assertTrue(e.getMessage().contains("may blow up before t = 2"), e.getMessage());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gfgd.numeric.ApMatrix;
 import gfgd.numeric.ApfloatArithmetic;
-import gfgd.numeric.Arithmetic;
 import gfgd.taylor.Traced;
 import gfgd.taylor.TracedMatrix;
 import gfgd.taylor.TracingArithmetic;
@@ -37,22 +36,7 @@ class TaylorStepControlTest {
     private final TracingArithmetic<Apfloat, ApMatrix> tr = TracingArithmetic.over(ap);
 
     private TaylorFlow<Apfloat, ApMatrix> linear(int sign) {
-        VectorField<Traced, TracedMatrix> field = new VectorField<>() {
-            @Override
-            public Arithmetic<Traced, TracedMatrix> arithmetic() {
-                return tr;
-            }
-
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public TracedMatrix derivative(TracedMatrix x) {
-                return sign > 0 ? x : tr.scale(tr.of(-1), x);
-            }
-        };
+        VectorField<Traced, TracedMatrix> field = TestObjectives.field(tr, 1, x -> sign > 0 ? x : tr.scale(tr.of(-1), x));
         return TaylorFlow.of(tr, field);
     }
 
@@ -99,22 +83,7 @@ class TaylorStepControlTest {
         assertEquals(1, flow.dimension());
         assertTrue(flow.arithmetic() == ap);
         assertEquals(0, linear(1).products(), "x' = x records no product");
-        VectorField<Traced, TracedMatrix> square = new VectorField<>() {
-            @Override
-            public Arithmetic<Traced, TracedMatrix> arithmetic() {
-                return tr;
-            }
-
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public TracedMatrix derivative(TracedMatrix x) {
-                return tr.hadamard(x, x);
-            }
-        };
+        VectorField<Traced, TracedMatrix> square = TestObjectives.field(tr, 1, x -> tr.hadamard(x, x));
         TaylorFlow<Apfloat, ApMatrix> squared = TaylorFlow.of(tr, square);
         assertEquals(1, squared.products(), "x' = x^2 records one product of traced values");
         assertEquals(2, squared.programSize(), "the input and the product");
@@ -134,22 +103,7 @@ class TaylorStepControlTest {
     }
 
     private static <S, M> VectorField<Traced, TracedMatrix> identity(TracingArithmetic<S, M> t) {
-        return new VectorField<>() {
-            @Override
-            public Arithmetic<Traced, TracedMatrix> arithmetic() {
-                return t;
-            }
-
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public TracedMatrix derivative(TracedMatrix x) {
-                return x;
-            }
-        };
+        return TestObjectives.field(t, 1, x -> x);
     }
 
     @Test

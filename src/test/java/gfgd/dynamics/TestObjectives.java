@@ -22,6 +22,26 @@ final class TestObjectives {
         return v;
     }
 
+    /** The field {@code theta' = g(theta)} in {@code dimension} dimensions. */
+    static <S, M> VectorField<S, M> field(Arithmetic<S, M> a, int dimension, java.util.function.UnaryOperator<M> g) {
+        return new VectorField<>() {
+            @Override
+            public Arithmetic<S, M> arithmetic() {
+                return a;
+            }
+
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public M derivative(M theta) {
+                return g.apply(theta);
+            }
+        };
+    }
+
     /** {@code -grad f} augmented with {@code E' = ||grad f||^2}: state [theta; E]. */
     static <S, M> VectorField<S, M> energyAugmented(Objective<S, M> f) {
         Arithmetic<S, M> a = f.arithmetic();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gfgd.numeric.Arithmetic;
 import gfgd.numeric.ApMatrix;
 import gfgd.numeric.ApfloatArithmetic;
 import gfgd.numeric.Interval;
@@ -51,22 +50,7 @@ class ValidatedEnclosureTest {
     }
 
     private VectorField<Traced, TracedMatrix> scalar(java.util.function.UnaryOperator<TracedMatrix> g) {
-        return new VectorField<>() {
-            @Override
-            public Arithmetic<Traced, TracedMatrix> arithmetic() {
-                return tr;
-            }
-
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public TracedMatrix derivative(TracedMatrix x) {
-                return g.apply(x);
-            }
-        };
+        return TestObjectives.field(tr, 1, x -> g.apply(x));
     }
 
     private IntervalMatrix point(String x) {
