@@ -26,7 +26,7 @@ import org.apfloat.ApfloatMath;
  * rather than guess. Division by an interval that contains zero throws {@link ArithmeticException}.
  * Immutable and thread-safe.
  */
-public final class IntervalArithmetic implements Arithmetic<Interval, IntervalMatrix> {
+public final class IntervalArithmetic extends ArrayMatrixArithmetic<Interval, IntervalMatrix> {
 
     /** Fewest digits: below this the enclosures of the checks are too wide to decide anything. */
     public static final int MIN_DIGITS = 10;
@@ -353,27 +353,13 @@ public final class IntervalArithmetic implements Arithmetic<Interval, IntervalMa
     // ---------------------------------------------------------------- matrices
 
     @Override
-    public IntervalMatrix zeros(int rows, int cols) {
-        Checks.dimension("rows", rows);
-        Checks.dimension("cols", cols);
-        Interval[] d = new Interval[rows * cols];
-        Arrays.fill(d, zero);
-        return new IntervalMatrix(rows, cols, d);
+    protected IntervalMatrix matrix(int rows, int cols, Interval[] data) {
+        return new IntervalMatrix(rows, cols, data);
     }
 
     @Override
-    public int rows(IntervalMatrix m) {
-        return m.rows;
-    }
-
-    @Override
-    public int cols(IntervalMatrix m) {
-        return m.cols;
-    }
-
-    @Override
-    public Interval get(IntervalMatrix m, int i, int j) {
-        return m.data[i * m.cols + j];
+    protected Interval[] newArray(int n) {
+        return new Interval[n];
     }
 
     @Override
@@ -404,51 +390,9 @@ public final class IntervalArithmetic implements Arithmetic<Interval, IntervalMa
         return new IntervalMatrix(rows, cols, d);
     }
 
-    @Override
-    public double[] toDoubles(IntervalMatrix m) {
-        double[] d = new double[m.data.length];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = toDouble(m.data[k]);
-        }
-        return d;
-    }
-
-    @Override
-    public IntervalMatrix copy(IntervalMatrix m) {
-        return new IntervalMatrix(m.rows, m.cols, m.data.clone());
-    }
-
-    @Override
-    public IntervalMatrix transpose(IntervalMatrix m) {
-        Interval[] d = new Interval[m.data.length];
-        for (int i = 0; i < m.rows; i++) {
-            for (int j = 0; j < m.cols; j++) {
-                d[j * m.rows + i] = m.data[i * m.cols + j];
-            }
-        }
-        return new IntervalMatrix(m.cols, m.rows, d);
-    }
-
-    @Override
-    public IntervalMatrix mult(IntervalMatrix a, IntervalMatrix b) {
-        Checks.same("a.cols vs b.rows", a.cols, b.rows);
-        Interval[] d = new Interval[a.rows * b.cols];
-        Interval[] x = new Interval[a.cols];
-        Interval[] y = new Interval[a.cols];
-        for (int i = 0; i < a.rows; i++) {
-            for (int j = 0; j < b.cols; j++) {
-                for (int k = 0; k < a.cols; k++) {
-                    x[k] = a.data[i * a.cols + k];
-                    y[k] = b.data[k * b.cols + j];
-                }
-                d[i * b.cols + j] = sumOfProducts(x, y);
-            }
-        }
-        return new IntervalMatrix(a.rows, b.cols, d);
-    }
-
     /** {@code sum_k x_k y_k}: end points accumulated exactly and rounded once each. */
-    private Interval sumOfProducts(Interval[] x, Interval[] y) {
+    @Override
+    protected Interval sumOfProducts(Interval[] x, Interval[] y) {
         BigDecimal lo = BigDecimal.ZERO;
         BigDecimal hi = BigDecimal.ZERO;
         for (int k = 0; k < x.length; k++) {
@@ -460,50 +404,6 @@ public final class IntervalArithmetic implements Arithmetic<Interval, IntervalMa
     }
 
     @Override
-    public IntervalMatrix multTransA(IntervalMatrix a, IntervalMatrix b) {
-        return mult(transpose(a), b);
-    }
-
-    @Override
-    public IntervalMatrix multTransB(IntervalMatrix a, IntervalMatrix b) {
-        return mult(a, transpose(b));
-    }
-
-    @Override
-    public IntervalMatrix plus(IntervalMatrix a, IntervalMatrix b) {
-        sameShape(a, b);
-        Interval[] d = new Interval[a.data.length];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = add(a.data[k], b.data[k]);
-        }
-        return new IntervalMatrix(a.rows, a.cols, d);
-    }
-
-    @Override
-    public IntervalMatrix minus(IntervalMatrix a, IntervalMatrix b) {
-        sameShape(a, b);
-        Interval[] d = new Interval[a.data.length];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = sub(a.data[k], b.data[k]);
-        }
-        return new IntervalMatrix(a.rows, a.cols, d);
-    }
-
-    @Override
-    public IntervalMatrix scale(Interval s, IntervalMatrix a) {
-        Interval[] d = new Interval[a.data.length];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = mul(s, a.data[k]);
-        }
-        return new IntervalMatrix(a.rows, a.cols, d);
-    }
-
-    @Override
-    public IntervalMatrix addScaled(IntervalMatrix a, Interval s, IntervalMatrix b) {
-        return addInPlace(copy(a), s, b);
-    }
-
-    @Override
     public IntervalMatrix addInPlace(IntervalMatrix a, Interval s, IntervalMatrix b) {
         sameShape(a, b);
         for (int k = 0; k < a.data.length; k++) {
@@ -511,22 +411,6 @@ public final class IntervalArithmetic implements Arithmetic<Interval, IntervalMa
             a.data[k] = new Interval(a.data[k].lo().add(p[0]).round(down), a.data[k].hi().add(p[1]).round(up));
         }
         return a;
-    }
-
-    @Override
-    public IntervalMatrix hadamard(IntervalMatrix a, IntervalMatrix b) {
-        sameShape(a, b);
-        Interval[] d = new Interval[a.data.length];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = mul(a.data[k], b.data[k]);
-        }
-        return new IntervalMatrix(a.rows, a.cols, d);
-    }
-
-    @Override
-    public Interval dot(IntervalMatrix a, IntervalMatrix b) {
-        sameShape(a, b);
-        return sumOfProducts(a.data, b.data);
     }
 
     /** The Euclidean (Frobenius) norm; the square of an entry is never below zero. */
@@ -543,27 +427,10 @@ public final class IntervalArithmetic implements Arithmetic<Interval, IntervalMa
         return sqrt(new Interval(lo.round(down), hi.round(up)));
     }
 
-    @Override
-    public IntervalMatrix unpack(IntervalMatrix vector, int offset, int rows, int cols) {
-        Checks.block(offset, rows * cols, vector.data.length);
-        return new IntervalMatrix(rows, cols, Arrays.copyOfRange(vector.data, offset, offset + rows * cols));
-    }
-
-    @Override
-    public void pack(IntervalMatrix block, IntervalMatrix vector, int offset) {
-        Checks.block(offset, block.data.length, vector.data.length);
-        System.arraycopy(block.data, 0, vector.data, offset, block.data.length);
-    }
-
     /** Always true: interval end points are finite decimals. */
     @Override
     public boolean isFinite(IntervalMatrix m) {
         return true;
     }
 
-    private static void sameShape(IntervalMatrix a, IntervalMatrix b) {
-        if (a.rows != b.rows || a.cols != b.cols) {
-            throw new IllegalArgumentException("shape mismatch: " + a.rows + "x" + a.cols + " vs " + b.rows + "x" + b.cols);
-        }
-    }
 }

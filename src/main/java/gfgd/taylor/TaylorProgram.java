@@ -349,13 +349,14 @@ public final class TaylorProgram<S, M> {
         int first = tr.tapeSize();
         TracedMatrix x = tr.inputs(d);
         TracedMatrix g = field.apply(x);
-        if (g.rows != d || g.cols != 1) {
+        if (g.rows() != d || g.cols() != 1) {
             throw new IllegalArgumentException("field derivative must be a " + d + "x1 vector, got "
-                    + g.rows + "x" + g.cols);
+                    + g.rows() + "x" + g.cols());
         }
         int end = tr.tapeSize();
         boolean[] live = new boolean[end - first];
-        for (Traced t : g.data) {
+        for (int i = 0; i < d; i++) {
+            Traced t = g.get(i, 0);
             if (t.owner != tr) {
                 throw new IllegalArgumentException("field returned a value recorded by another tracing arithmetic");
             }
@@ -410,7 +411,7 @@ public final class TaylorProgram<S, M> {
         int[] outSlot = new int[d];
         Object[] outConst = new Object[d];
         for (int i = 0; i < d; i++) {
-            Traced t = g.data[i];
+            Traced t = g.get(i, 0);
             if (t.node >= 0) {
                 outSlot[i] = slot[t.node - first];
             } else {

@@ -1,23 +1,11 @@
 package gfgd.taylor;
 
-/** A dense row-major matrix of {@link Traced} scalars; created and operated on through a {@link TracingArithmetic}. */
-public final class TracedMatrix {
+import gfgd.numeric.ArrayMatrix;
 
-    final int rows;
-    final int cols;
-    final Traced[] data;
+/** A dense row-major matrix of {@link Traced} scalars; created and operated on through a {@link TracingArithmetic}. */
+public final class TracedMatrix extends ArrayMatrix<Traced> {
 
     TracedMatrix(int rows, int cols, Traced[] data) {
-        this.rows = rows;
-        this.cols = cols;
-        this.data = data;
-    }
-
-    public int rows() {
-        return rows;
-    }
-
-    public int cols() {
-        return cols;
+        super(rows, cols, data);
     }
 }

@@ -1,6 +1,7 @@
 package gfgd.taylor;
 
 import gfgd.numeric.Arithmetic;
+import gfgd.numeric.ArrayMatrixArithmetic;
 import gfgd.numeric.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ import java.util.List;
  * @param <S> scalar type of the underlying arithmetic
  * @param <M> matrix type of the underlying arithmetic
  */
-public final class TracingArithmetic<S, M> implements Arithmetic<Traced, TracedMatrix> {
+public final class TracingArithmetic<S, M> extends ArrayMatrixArithmetic<Traced, TracedMatrix> {
 
     /** Tape operation codes. */
     static final int INPUT = 0;
@@ -332,32 +333,18 @@ public final class TracingArithmetic<S, M> implements Arithmetic<Traced, TracedM
     // ------------------------------------------------------------------ matrices
 
     @Override
-    public TracedMatrix zeros(int rows, int cols) {
-        Checks.dimension("rows", rows);
-        Checks.dimension("cols", cols);
-        Traced[] d = new Traced[rows * cols];
-        Arrays.fill(d, zero);
-        return new TracedMatrix(rows, cols, d);
+    protected TracedMatrix matrix(int rows, int cols, Traced[] data) {
+        return new TracedMatrix(rows, cols, data);
     }
 
     @Override
-    public int rows(TracedMatrix m) {
-        return m.rows;
-    }
-
-    @Override
-    public int cols(TracedMatrix m) {
-        return m.cols;
-    }
-
-    @Override
-    public Traced get(TracedMatrix m, int i, int j) {
-        return m.data[i * m.cols + j];
+    protected Traced[] newArray(int n) {
+        return new Traced[n];
     }
 
     @Override
     public void set(TracedMatrix m, int i, int j, Traced value) {
-        m.data[i * m.cols + j] = mine(value);
+        entries(m)[i * m.cols() + j] = mine(value);
     }
 
     @Override
@@ -370,61 +357,9 @@ public final class TracingArithmetic<S, M> implements Arithmetic<Traced, TracedM
         return constantMatrix(base.fromStrings(rows, cols, rowMajor));
     }
 
-    @Override
-    public double[] toDoubles(TracedMatrix m) {
-        double[] d = new double[m.data.length];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = toDouble(m.data[k]);
-        }
-        return d;
-    }
-
-    @Override
-    public TracedMatrix copy(TracedMatrix m) {
-        return new TracedMatrix(m.rows, m.cols, m.data.clone());
-    }
-
-    @Override
-    public TracedMatrix transpose(TracedMatrix m) {
-        Traced[] d = new Traced[m.data.length];
-        for (int i = 0; i < m.rows; i++) {
-            for (int j = 0; j < m.cols; j++) {
-                d[j * m.rows + i] = m.data[i * m.cols + j];
-            }
-        }
-        return new TracedMatrix(m.cols, m.rows, d);
-    }
-
-    @Override
-    public TracedMatrix mult(TracedMatrix a, TracedMatrix b) {
-        Checks.same("a.cols vs b.rows", a.cols, b.rows);
-        Traced[] d = new Traced[a.rows * b.cols];
-        Traced[] x = new Traced[a.cols];
-        Traced[] y = new Traced[a.cols];
-        for (int i = 0; i < a.rows; i++) {
-            for (int j = 0; j < b.cols; j++) {
-                for (int k = 0; k < a.cols; k++) {
-                    x[k] = a.data[i * a.cols + k];
-                    y[k] = b.data[k * b.cols + j];
-                }
-                d[i * b.cols + j] = sumOfProducts(x, y);
-            }
-        }
-        return new TracedMatrix(a.rows, b.cols, d);
-    }
-
-    @Override
-    public TracedMatrix multTransA(TracedMatrix a, TracedMatrix b) {
-        return mult(transpose(a), b);
-    }
-
-    @Override
-    public TracedMatrix multTransB(TracedMatrix a, TracedMatrix b) {
-        return mult(a, transpose(b));
-    }
-
     /** {@code sum_k x_k y_k}; constant products are summed in {@code base} before anything is recorded. */
-    private Traced sumOfProducts(Traced[] x, Traced[] y) {
+    @Override
+    protected Traced sumOfProducts(Traced[] x, Traced[] y) {
         S constantPart = null;
         Traced s = zero;
         for (int k = 0; k < x.length; k++) {
@@ -439,79 +374,19 @@ public final class TracingArithmetic<S, M> implements Arithmetic<Traced, TracedM
     }
 
     @Override
-    public TracedMatrix plus(TracedMatrix a, TracedMatrix b) {
-        sameShape(a, b);
-        Traced[] d = new Traced[a.data.length];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = add(a.data[k], b.data[k]);
-        }
-        return new TracedMatrix(a.rows, a.cols, d);
-    }
-
-    @Override
-    public TracedMatrix minus(TracedMatrix a, TracedMatrix b) {
-        sameShape(a, b);
-        Traced[] d = new Traced[a.data.length];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = sub(a.data[k], b.data[k]);
-        }
-        return new TracedMatrix(a.rows, a.cols, d);
-    }
-
-    @Override
-    public TracedMatrix scale(Traced s, TracedMatrix a) {
-        Traced[] d = new Traced[a.data.length];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = mul(s, a.data[k]);
-        }
-        return new TracedMatrix(a.rows, a.cols, d);
-    }
-
-    @Override
-    public TracedMatrix addScaled(TracedMatrix a, Traced s, TracedMatrix b) {
-        return addInPlace(copy(a), s, b);
-    }
-
-    @Override
     public TracedMatrix addInPlace(TracedMatrix a, Traced s, TracedMatrix b) {
         sameShape(a, b);
-        for (int k = 0; k < a.data.length; k++) {
-            a.data[k] = add(a.data[k], mul(s, b.data[k]));
+        Traced[] x = entries(a);
+        Traced[] y = entries(b);
+        for (int k = 0; k < x.length; k++) {
+            x[k] = add(x[k], mul(s, y[k]));
         }
         return a;
     }
 
     @Override
-    public TracedMatrix hadamard(TracedMatrix a, TracedMatrix b) {
-        sameShape(a, b);
-        Traced[] d = new Traced[a.data.length];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = mul(a.data[k], b.data[k]);
-        }
-        return new TracedMatrix(a.rows, a.cols, d);
-    }
-
-    @Override
-    public Traced dot(TracedMatrix a, TracedMatrix b) {
-        sameShape(a, b);
-        return sumOfProducts(a.data, b.data);
-    }
-
-    @Override
-    public TracedMatrix unpack(TracedMatrix vector, int offset, int rows, int cols) {
-        Checks.block(offset, rows * cols, vector.data.length);
-        return new TracedMatrix(rows, cols, Arrays.copyOfRange(vector.data, offset, offset + rows * cols));
-    }
-
-    @Override
-    public void pack(TracedMatrix block, TracedMatrix vector, int offset) {
-        Checks.block(offset, block.data.length, vector.data.length);
-        System.arraycopy(block.data, 0, vector.data, offset, block.data.length);
-    }
-
-    @Override
     public boolean isFinite(TracedMatrix m) {
-        for (Traced t : m.data) {
+        for (Traced t : entries(m)) {
             if (t.node < 0 && !Double.isFinite(base.toDouble(c(t)))) {
                 return false;
             }
@@ -519,10 +394,4 @@ public final class TracingArithmetic<S, M> implements Arithmetic<Traced, TracedM
         return true;
     }
 
-    private static void sameShape(TracedMatrix a, TracedMatrix b) {
-        if (a.rows != b.rows || a.cols != b.cols) {
-            throw new IllegalArgumentException("shape mismatch: " + a.rows + "x" + a.cols
-                    + " vs " + b.rows + "x" + b.cols);
-        }
-    }
 }

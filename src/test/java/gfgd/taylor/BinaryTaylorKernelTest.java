@@ -370,14 +370,14 @@ class BinaryTaylorKernelTest {
         ApfloatArithmetic ap = ApfloatArithmetic.digits(digits);
         TracingArithmetic<Apfloat, ApMatrix> tr = TracingArithmetic.over(ap);
         TaylorProgram<Apfloat, ApMatrix> program = TaylorProgram.record(tr, 4, v -> {
-            Traced x = v.data[0];
-            Traced y = v.data[1];
+            Traced x = v.get(0, 0);
+            Traced y = v.get(1, 0);
             Traced xy = tr.mul(x, y);
             TracedMatrix g = tr.zeros(4, 1);
             tr.set(g, 0, 0, tr.add(tr.sub(x, xy), tr.parse("0.25")));
             tr.set(g, 1, 0, tr.add(tr.sub(tr.mul(tr.parse("1.5"), xy), y), tr.negate(tr.mul(tr.of(2), tr.negate(x)))));
             tr.set(g, 2, 0, tr.parse("-0.7"));
-            tr.set(g, 3, 0, tr.mul(tr.sub(x, y), tr.add(v.data[3], tr.parse("0.5"))));
+            tr.set(g, 3, 0, tr.mul(tr.sub(x, y), tr.add(v.get(3, 0), tr.parse("0.5"))));
             return g;
         });
         Apfloat[] x0 = {ap.parse("0.9"), ap.parse("1.3"), ap.parse("-2.1"), ap.parse("0.4")};

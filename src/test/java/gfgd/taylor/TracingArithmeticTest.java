@@ -33,10 +33,10 @@ class TracingArithmeticTest {
         int[] count = new int[1];
         TaylorProgram<Double, DMatrixRMaj> p = TaylorProgram.record(tr, N, v -> {
             TracedMatrix r = f.apply(v);
-            count[0] = r.data.length;
+            count[0] = r.rows() * r.cols();
             TracedMatrix out = tr.zeros(N, 1);
-            for (int k = 0; k < r.data.length; k++) {
-                tr.set(out, k, 0, r.data[k]);
+            for (int k = 0; k < count[0]; k++) {
+                tr.set(out, k, 0, r.get(k / r.cols(), k % r.cols()));
             }
             return out;
         });
@@ -62,7 +62,7 @@ class TracingArithmeticTest {
     }
 
     private static Traced in(TracedMatrix v, int i) {
-        return v.data[i];
+        return v.get(i, 0);
     }
 
 
